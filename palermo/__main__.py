@@ -1,0 +1,3 @@
+from palermo.cli import main
+
+main()

@@ -1,0 +1,206 @@
+"""Who may do what: the one place where roles become permissions.
+
+Every app's own `access.py` builds on these helpers; views and API endpoints never test roles
+by hand. Helpers take any user object, anonymous included, and never raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from palermo.accounts.models import FocalPoint, Membership, Organisation, User
+
+Role = Membership.Role
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+
+def is_signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and bool(
+        getattr(user, "is_active", False)
+    )
+
+
+def is_staff(user: Any) -> bool:
+    return is_signed_in(user) and bool(user.is_staff)
+
+
+def is_editor(user: Any) -> bool:
+    return is_signed_in(user) and (bool(user.is_editor) or bool(user.is_staff))
+
+
+def memberships(user: Any) -> list[Membership]:
+    """The user's memberships, cached on the user object for the request."""
+    if not is_signed_in(user):
+        return []
+    cached: list[Membership] | None = getattr(user, "_palermo_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, organisation__is_active=True).select_related(
+                "organisation", "organisation__country"
+            )
+        )
+        user._palermo_memberships = cached
+    return cached
+
+
+def organisation_ids(user: Any, roles: tuple[str, ...] | None = None) -> set[int]:
+    return {
+        m.organisation_id for m in memberships(user) if roles is None or m.role in roles
+    }
+
+
+def role_in(user: Any, organisation: Organisation | int | None) -> str | None:
+    """The user's role in the organisation, or None."""
+    if organisation is None:
+        return None
+    org_id = organisation if isinstance(organisation, int) else organisation.pk
+    for membership in memberships(user):
+        if membership.organisation_id == org_id:
+            return membership.role
+    return None
+
+
+def is_member_of(user: Any, organisation: Organisation | int | None) -> bool:
+    return role_in(user, organisation) is not None
+
+
+def is_supervisor_of(user: Any, organisation: Organisation | int | None) -> bool:
+    return role_in(user, organisation) in (Role.SUPERVISOR, Role.AUTHORITY_ADMIN)
+
+
+def is_authority_admin_of(user: Any, organisation: Organisation | int | None) -> bool:
+    return role_in(user, organisation) == Role.AUTHORITY_ADMIN
+
+
+def administered_organisation_ids(user: Any) -> set[int]:
+    return organisation_ids(user, (Role.AUTHORITY_ADMIN,))
+
+
+def focal_point_country_ids(user: Any) -> set[int]:
+    if not is_signed_in(user):
+        return set()
+    cached: set[int] | None = getattr(user, "_palermo_focal_countries", None)
+    if cached is None:
+        cached = set(FocalPoint.objects.filter(user=user).values_list("country_id", flat=True))
+        user._palermo_focal_countries = cached
+    return cached
+
+
+def is_focal_point_for(user: Any, country_id: int | None) -> bool:
+    return country_id is not None and country_id in focal_point_country_ids(user)
+
+
+def can_edit_country_entries(user: Any, country_id: int | None) -> bool:
+    """Focal points edit their own State's entries; editors and staff edit any."""
+    return is_editor(user) or is_focal_point_for(user, country_id)
+
+
+def is_verified_practitioner(user: Any) -> bool:
+    """Verified practitioners, and everyone holding a role above practitioner."""
+    if not is_signed_in(user):
+        return False
+    return (
+        user.verified_at is not None
+        or is_staff(user)
+        or is_editor(user)
+        or bool(memberships(user))
+        or bool(focal_point_country_ids(user))
+    )
+
+
+def requires_mfa(user: Any) -> bool:
+    """Every role above practitioner must sign in with a second factor."""
+    if not is_signed_in(user):
+        return False
+    return (
+        is_staff(user)
+        or is_editor(user)
+        or bool(memberships(user))
+        or bool(focal_point_country_ids(user))
+    )
+
+
+def has_mfa(user: Any) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    if not is_signed_in(user):
+        return False
+    return Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
+
+
+def can_verify_practitioners(user: Any) -> bool:
+    return is_staff(user) or bool(administered_organisation_ids(user))
+
+
+def can_read_audit_trail(user: Any) -> bool:
+    return is_staff(user) or bool(administered_organisation_ids(user))
+
+
+def role_names(user: Any) -> list[str]:
+    """Human-facing list of the roles a user holds, for the account page and the header."""
+    names: list[str] = []
+    if is_staff(user):
+        names.append("staff")
+    if is_signed_in(user) and user.is_editor:
+        names.append("editor")
+    names.extend(sorted({m.role for m in memberships(user)}))
+    if focal_point_country_ids(user):
+        names.append("focal_point")
+    if is_signed_in(user) and not names and user.verified_at is not None:
+        names.append("practitioner")
+    return names
+
+
+def require(predicate: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
+    """View decorator: anonymous users go to sign-in; signed-in users without the right get 403."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not is_signed_in(request.user):
+                return redirect(f"/accounts/login/?next={request.get_full_path()}")
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def public(view: ViewFunc) -> ViewFunc:
+    """Marks a view as open to everyone, anonymous included (an explicit rule, not an omission)."""
+    view.palermo_access = "public"  # type: ignore[attr-defined]
+    return view
+
+
+__all__ = [
+    "Role",
+    "User",
+    "can_edit_country_entries",
+    "can_read_audit_trail",
+    "can_verify_practitioners",
+    "has_mfa",
+    "is_authority_admin_of",
+    "is_editor",
+    "is_focal_point_for",
+    "is_member_of",
+    "is_signed_in",
+    "is_staff",
+    "is_supervisor_of",
+    "is_verified_practitioner",
+    "memberships",
+    "organisation_ids",
+    "public",
+    "require",
+    "requires_mfa",
+    "role_in",
+]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from palermo.writer import views
+
+app_name = "writer"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]
