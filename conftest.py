@@ -8,6 +8,7 @@ Roles above practitioner have an authenticator app, as MFA requires.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,3 +86,34 @@ def _english_by_default(settings: Any) -> None:
     settings.LANGUAGE_CODE = "en"
     settings.AXES_ENABLED = False
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+# Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against
+# pytest-django's live server. Playwright runs an event loop in this thread, so Django's
+# async-safety guard would refuse the test's own database calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = os.environ.get("PALERMO_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # Browser tests use the live server, which needs real transactions.
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.django_db(transaction=True))

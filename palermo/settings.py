@@ -285,3 +285,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"palermo": {"level": "INFO"}},
 }
+
+# Demo instances only (PALERMO_DEMO with PALERMO_DEBUG): demo users confirm sign-in with the
+# documented code 000000 instead of an authenticator app. allauth refuses this without DEBUG.
+if DEMO_MODE and DEBUG:
+    MFA_TOTP_INSECURE_BYPASS_CODE = "000000"
