@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "palermo.core",
+    "palermo.core.search",
+    "palermo.core.documents",
     "palermo.accounts",
     "palermo.reference",
     "palermo.knowledge",

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TARGET_LOCALES = ["ar", "es", "fr", "ru", "zh_Hans"]
-APPS = ["core", "accounts", "reference", "knowledge", "directory", "writer", "cases", "review"]
+APPS = ["core", "core/search", "core/documents", "accounts", "reference", "knowledge", "directory", "writer", "cases", "review"]
 
 
 def extract_msgids(app_dir: Path) -> set[str]:
