@@ -28,7 +28,7 @@ def extract_msgids(app_dir: Path) -> set[str]:
     """The msgids Django's makemessages finds in the app today."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / app_dir.name
-        shutil.copytree(app_dir, copy, ignore=shutil.ignore_patterns("locale", "tests", "__pycache__", "migrations"))
+        shutil.copytree(app_dir, copy, ignore=_not_this_apps_files(app_dir))
         (copy / "locale").mkdir()
         subprocess.run(
             [sys.executable, "-P", "-m", "django", "makemessages", "-l", "en", "--no-obsolete", "--no-location"],
@@ -47,6 +47,20 @@ def extract_msgids(app_dir: Path) -> set[str]:
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
         return {_key(message.id) for message in catalog if message.id}
+
+
+def _not_this_apps_files(app_dir: Path) -> object:
+    """Skip catalogues, tests, migrations, and sub-apps (core/search) with catalogues of their own."""
+    skipped = {"locale", "tests", "__pycache__", "migrations"}
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        here = Path(directory)
+        nested_apps = {
+            name for name in names if here == app_dir and (here / name / "apps.py").exists()
+        }
+        return (skipped & set(names)) | nested_apps
+
+    return ignore
 
 
 def _key(msgid: object) -> str:
