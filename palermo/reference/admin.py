@@ -49,7 +49,9 @@ class ArticleAdmin(HistoryTranslationAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(SimpleHistoryAdmin):
-    list_display = ["country", "instrument", "signature", "consent_date", "entry_into_force", "as_at"]
+    list_display = [
+        "country", "instrument", "signature", "consent_date", "entry_into_force", "as_at"
+    ]
     list_filter = ["instrument"]
     search_fields = ["country__name", "country__iso3"]
     autocomplete_fields = ["country"]

@@ -45,8 +45,16 @@ class Country(models.Model):
         on_delete=models.PROTECT,
         related_name="countries",
     )
+    # The United States takes part in the Western European and others group as an observer
+    # (and is counted with it for elections); see data/un-member-states.csv.
+    regional_group_observer = models.BooleanField(
+        _("observer in its regional group"), default=False
+    )
+    # Every name and code of the country, folded by palermo.reference.folding and written as
+    # "|key|key|", so that find_country() answers with one indexed query in any language.
+    lookup_names = models.TextField(_("names for look-up"), blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["lookup_names"])
 
     class Meta:
         ordering = ["name"]
@@ -205,3 +213,20 @@ class CrossCuttingIssue(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("cross-cutting issue")
         verbose_name_plural = _("cross-cutting issues")
+
+
+class ReferenceFile(models.Model):
+    """A data file `load_reference` has loaded, with its hash, so unchanged files are skipped."""
+
+    name = models.CharField(_("file"), max_length=100, unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("loaded reference file")
+        verbose_name_plural = _("loaded reference files")
+
+    def __str__(self) -> str:
+        return self.name
