@@ -114,6 +114,16 @@ def is_verified_practitioner(user: Any) -> bool:
     )
 
 
+# Apps with roles of their own (the review mechanism) register a check here in AppConfig.ready.
+EXTRA_MFA_ROLE_CHECKS: list[Callable[[Any], bool]] = []
+
+
+def register_mfa_role(check: Callable[[Any], bool]) -> None:
+    """Declare that users for whom `check(user)` holds have a role that needs MFA."""
+    if check not in EXTRA_MFA_ROLE_CHECKS:
+        EXTRA_MFA_ROLE_CHECKS.append(check)
+
+
 def requires_mfa(user: Any) -> bool:
     """Every role above practitioner must sign in with a second factor."""
     if not is_signed_in(user):
@@ -123,6 +133,7 @@ def requires_mfa(user: Any) -> bool:
         or is_editor(user)
         or bool(memberships(user))
         or bool(focal_point_country_ids(user))
+        or any(check(user) for check in EXTRA_MFA_ROLE_CHECKS)
     )
 
 
@@ -200,6 +211,7 @@ __all__ = [
     "memberships",
     "organisation_ids",
     "public",
+    "register_mfa_role",
     "require",
     "requires_mfa",
     "role_in",
