@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "django_htmx",
+    "ninja",  # serves the API docs page's assets itself, not from a CDN
     "django_tasks",
     "django_tasks_db",
     "palermo.core",
