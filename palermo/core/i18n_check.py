@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -49,7 +50,7 @@ def extract_msgids(app_dir: Path) -> set[str]:
         return {_key(message.id) for message in catalog if message.id}
 
 
-def _not_this_apps_files(app_dir: Path) -> object:
+def _not_this_apps_files(app_dir: Path) -> Callable[[str, list[str]], set[str]]:
     """Skip catalogues, tests, migrations, and sub-apps (core/search) with catalogues of their own."""
     skipped = {"locale", "tests", "__pycache__", "migrations"}
 
