@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -150,3 +152,17 @@ REASON_TEXTS: dict[str, Promise] = {
     "dual_criminality_unknown": _(
         "Whether %(state)s requires dual criminality for %(request)s is not recorded."),
 }
+
+
+def known_language_codes() -> frozenset[str]:
+    """ISO 639-1 two-letter codes, the codes used for accepted languages."""
+    return _language_codes()
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(
+        lang.alpha_2 for lang in pycountry.languages if getattr(lang, "alpha_2", None)
+    )

@@ -39,6 +39,9 @@ class Authority(models.Model):
     # The name in each language the State uses: [{"language": "fr", "name": "..."}].
     local_names = models.JSONField(_("names in the State's languages"), default=list, blank=True)
     transliteration = models.CharField(_("transliteration"), max_length=300, blank=True)
+    # The local names as plain text for search (JSON may escape non-Latin letters); kept by
+    # the services whenever local_names changes.
+    local_names_text = models.TextField(editable=False, blank=True)
     competences = models.JSONField(_("competences"), default=list, blank=True)
     designations = models.JSONField(
         _("designated under"), default=list, blank=True,
