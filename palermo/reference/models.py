@@ -36,6 +36,12 @@ class Country(models.Model):
     numeric = models.CharField(_("ISO numeric"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=200)
     official_name = models.CharField(_("official name"), max_length=300, blank=True)
+    aliases = models.JSONField(
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Other names people use for the country, in any language, for look-up."),
+    )
     is_un_member = models.BooleanField(_("UN member State"), default=False)
     regional_group = models.ForeignKey(
         RegionalGroup,
