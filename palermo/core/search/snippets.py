@@ -1,0 +1,89 @@
+"""Highlighted snippets: a window of the original text, escaped, with matches in <mark>.
+
+Matching is done on the normalised form of each original word, so "Тайник" in the text is marked
+for the query "тайник", "أحمد" for "احمد", and "犯罪" inside "组织犯罪" for the query "犯罪".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from palermo.core.search.normalise import CJK_RUN_RE, TOKEN_RE, clean, fold, is_cjk
+from palermo.core.search.query import ParsedQuery
+
+SNIPPET_CHARS = 240
+LEAD_CHARS = 60
+
+
+class Matcher:
+    def __init__(self, parsed: ParsedQuery) -> None:
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.cjk: set[str] = set()
+        for phrase in parsed.positive_phrases():
+            if all(is_cjk(token) for token in phrase.tokens):
+                # Bigrams "组织", "织犯", "犯罪" come back together as "组织犯罪".
+                self.cjk.add(phrase.tokens[0] + "".join(token[-1] for token in phrase.tokens[1:]))
+                continue
+            for i, token in enumerate(phrase.tokens):
+                is_last = i == len(phrase.tokens) - 1
+                (self.prefixes if phrase.prefix and is_last else self.words).add(token)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.prefixes or self.cjk)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for word in TOKEN_RE.finditer(text):
+            if CJK_RUN_RE.search(word.group()):
+                for needle in self.cjk:
+                    found.extend(
+                        (word.start() + hit.start(), word.start() + hit.end())
+                        for hit in re.finditer(re.escape(needle), word.group())
+                    )
+                continue
+            folded = " ".join(TOKEN_RE.findall(fold(word.group())))
+            if folded in self.words or any(folded.startswith(p) for p in self.prefixes):
+                found.append(word.span())
+        return sorted(found)
+
+
+def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:
+    """The summary or body passage with the first match, or the summary's start."""
+    matcher = Matcher(parsed)
+    fallback = ""
+    for raw in (summary, body):
+        text = clean(raw or "")
+        if not text.strip():
+            continue
+        fallback = fallback or text
+        spans = [] if matcher.is_empty else matcher.spans(text)
+        if spans:
+            return render(text, spans)
+    return render(fallback, [])
+
+
+def render(text: str, spans: list[tuple[int, int]]) -> str:
+    start = 0
+    if spans and spans[0][0] > LEAD_CHARS:
+        start = spans[0][0] - LEAD_CHARS
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < spans[0][0] else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + SNIPPET_CHARS // 2 else end
+    pieces = ["…"] if start > 0 else []
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        pieces.append(html.escape(text[cursor:span_start]))
+        pieces.append("<mark>" + html.escape(text[span_start:span_end]) + "</mark>")
+        cursor = span_end
+    pieces.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces).strip()

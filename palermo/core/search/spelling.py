@@ -1,0 +1,100 @@
+"""\"Did you mean\": the closest indexed words to the words that found little or nothing.
+
+Candidates come from the backend's vocabulary (FTS5's own term list on SQLite, a term table on
+PostgreSQL) sharing the first letter and within two edits; the most frequent closest word wins.
+A suggestion is offered only if it finds more than the original query did.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from palermo.core.search.normalise import TOKEN_RE, fold, is_cjk
+from palermo.core.search.query import ParsedQuery, parse_query
+
+if TYPE_CHECKING:
+    from palermo.core.search.backends.base import Filters, SearchBackend
+
+MAX_WORDS_CHECKED = 6
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with adjacent transpositions, giving up past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def closest_word(cursor: Any, backend: SearchBackend, word: str) -> str | None:
+    limit = 1 if len(word) <= 4 else 2
+    best: tuple[int, int, str] | None = None
+    known = False
+    for term, frequency in backend.vocabulary_candidates(cursor, word):
+        if term == word:
+            known = True
+            continue
+        if abs(len(term) - len(word)) > limit:
+            continue
+        distance = edit_distance(word, term, limit)
+        if distance <= limit:
+            candidate = (distance, -frequency, term)
+            best = candidate if best is None or candidate < best else best
+    if best is None:
+        return None
+    # A known word is corrected only when a clearly more common neighbour exists (one edit).
+    if known and (best[0] > 1 or -best[1] < 10):
+        return None
+    return best[2]
+
+
+def suggest_spelling(
+    cursor: Any,
+    backend: SearchBackend,
+    raw_text: str,
+    parsed: ParsedQuery,
+    filters: Filters,
+    total: int,
+) -> str | None:
+    corrections: dict[str, str] = {}
+    for phrase in parsed.positive_phrases():
+        for token in phrase.tokens[:MAX_WORDS_CHECKED]:
+            if len(token) < 3 or token.isdigit() or is_cjk(token) or token in corrections:
+                continue
+            better = closest_word(cursor, backend, token)
+            if better:
+                corrections[token] = better
+    if not corrections:
+        return None
+    words = []
+    for chunk in str(raw_text).split():
+        word_tokens = TOKEN_RE.findall(fold(chunk))
+        if len(word_tokens) == 1 and word_tokens[0] in corrections:
+            start, end = _core(chunk)
+            chunk = chunk[:start] + corrections[word_tokens[0]] + chunk[end:]
+        words.append(chunk)
+    suggestion = " ".join(words)
+    if fold(suggestion) == fold(str(raw_text)):
+        return None
+    from palermo.core.search.engine import count_matching  # the engine imports this module
+
+    compiled = backend.compile_text(parse_query(suggestion))
+    better_total = count_matching(cursor, backend, compiled, filters)
+    return suggestion if better_total > total else None
+
+
+def _core(chunk: str) -> tuple[int, int]:
+    """Where the word sits inside a chunk such as '"laundring' or 'traffik*'."""
+    match = TOKEN_RE.search(chunk)
+    return (match.start(), match.end()) if match else (0, len(chunk))
