@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from palermo.core.documents.services import store_generated_document
-from palermo.core.documents.templatetags.documents import css_string
+from palermo.core.documents.templatetags.documents import css_string, text_dir
 
 __all__ = [
     "DOCUMENT_LANGUAGES",
@@ -124,7 +125,8 @@ def render_pdf(template_name: str, context: dict[str, Any], language: str) -> by
 def render_docx(template_path: Path, context: dict[str, Any], language: str) -> bytes:
     """Fill a docxtpl template in `language`, then set direction, fonts and language tags.
 
-    Values are XML-escaped (autoescape), so user text with <, & or quotes is safe.
+    Values are XML-escaped (autoescape), so user text with <, & or quotes is safe. Paragraph
+    direction follows `paragraph_is_rtl`, so mixed documents read correctly.
     """
     _check_language(language)
     template = DocxTemplate(str(template_path))
@@ -132,9 +134,10 @@ def render_docx(template_path: Path, context: dict[str, Any], language: str) -> 
         template.render({**context, **document_context(language)}, autoescape=True)
     document: DocxDocument = template.docx
     _set_language_defaults(document, language)
-    if is_rtl(language):
-        for paragraph in _all_paragraphs(document):
+    for paragraph in _all_paragraphs(document):
+        if paragraph_is_rtl(paragraph.text, language):
             _make_rtl(paragraph)
+    if is_rtl(language):
         for section in document.sections:
             _append_once(section._sectPr, "w:bidi")
         for table in document.tables:
@@ -143,6 +146,17 @@ def render_docx(template_path: Path, context: dict[str, Any], language: str) -> 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def paragraph_is_rtl(text: str, language: str) -> bool:
+    """Right to left for a paragraph: in an Arabic document unless the paragraph is wholly in a
+    left-to-right script (a reference number, an English quotation); in other documents when
+    the paragraph starts in a right-to-left script (an Arabic name or quotation)."""
+    direction = text_dir(text)
+    if is_rtl(language):
+        return not (direction == "ltr" and not any(
+            unicodedata.bidirectional(char) in ("R", "AL") for char in text))
+    return direction == "rtl"
 
 
 def _all_paragraphs(document: DocxDocument) -> Iterator[Paragraph]:

@@ -84,8 +84,23 @@ def test_docx_fonts_and_language_tags_for_chinese_and_arabic() -> None:
     assert lang.get(qn("w:val")) == "zh-CN"
     arabic = docx.Document(io.BytesIO(render_docx(LETTER_TEMPLATE, letter("ar"), "ar")))
     assert arabic.sections[0]._sectPr.find(qn("w:bidi")) is not None
-    runs = [r for p in arabic.paragraphs for r in p.runs]
+    runs = [r for p in arabic.paragraphs if p.text == ARABIC_TITLE for r in p.runs]
     assert runs and all(r._r.rPr.find(qn("w:rtl")) is not None for r in runs)
+
+
+def test_docx_paragraph_direction_follows_its_text() -> None:
+    context = letter("fr", paragraphs=["نص عربي في رسالة فرنسية"])
+    french = docx.Document(io.BytesIO(render_docx(LETTER_TEMPLATE, context, "fr")))
+    bidi = {p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+            for p in french.paragraphs}
+    assert bidi["نص عربي في رسالة فرنسية"] is True
+    assert bidi[TITLES["fr"]] is False
+    context = letter("ar", paragraphs=["An English sentence.", "جملة مع English"])
+    arabic = docx.Document(io.BytesIO(render_docx(LETTER_TEMPLATE, context, "ar")))
+    bidi = {p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+            for p in arabic.paragraphs}
+    assert bidi["An English sentence."] is False
+    assert bidi["جملة مع English"] is True
 
 
 def test_mixed_scripts_emoji_and_very_long_text_survive_in_pdf() -> None:
