@@ -1,0 +1,83 @@
+"""Judgments and laws attached to records: checked by type and size, their text extracted.
+
+Accepted: PDF, DOCX, HTML and plain text. The file's content must match its name (a PDF starts
+with %PDF, a DOCX is a Word package python-docx can open, HTML and text are UTF-8).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+ACCEPTED_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
+MAX_EXTRACTED_CHARS = 2_000_000
+_TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+
+
+def max_upload_bytes() -> int:
+    return int(settings.MAX_UPLOAD_MB) * 1024 * 1024
+
+
+def _read(upload: Any) -> bytes:
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    return bytes(content)
+
+
+def extract_text(name: str, content: bytes) -> str:
+    """The text of a document; raises ValidationError if the file is not what its name says."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        if not content.startswith(b"%PDF"):
+            raise ValidationError(_("This file is named .pdf but is not a PDF document."))
+        try:
+            reader = PdfReader(io.BytesIO(content))
+            text = "\n".join((page.extract_text() or "") for page in reader.pages)
+        except (PyPdfError, ValueError, KeyError) as error:
+            raise ValidationError(_("The PDF document could not be read.")) from error
+    elif suffix == ".docx":
+        import zipfile
+
+        from docx import Document
+
+        try:
+            document = Document(io.BytesIO(content))
+        except (zipfile.BadZipFile, KeyError, ValueError) as error:
+            raise ValidationError(
+                _("This file is named .docx but is not a Word document.")
+            ) from error
+        text = "\n".join(p.text for p in document.paragraphs)
+    elif suffix in (".html", ".htm", ".txt"):
+        try:
+            decoded = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValidationError(_("Text and HTML files must be encoded in UTF-8.")) from error
+        text = html.unescape(_TAGS.sub(" ", decoded)) if suffix != ".txt" else decoded
+    else:
+        raise ValidationError(
+            _("Attach a PDF, DOCX, HTML or text file (this one ends in “%(suffix)s”)."),
+            params={"suffix": suffix or "?"},
+        )
+    return re.sub(r"[ \t]+", " ", text).strip()[:MAX_EXTRACTED_CHARS]
+
+
+def validate_attachment(upload: Any) -> str:
+    """Check an uploaded file's type and size; return its extracted text."""
+    limit = max_upload_bytes()
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB."),
+            params={"size": round(upload.size / 1024 / 1024, 1), "limit": settings.MAX_UPLOAD_MB},
+        )
+    return extract_text(upload.name, _read(upload))

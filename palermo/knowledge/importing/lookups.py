@@ -1,0 +1,76 @@
+"""Reference data held in memory for an import, so each line resolves without a query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from palermo.reference.folding import fold
+from palermo.reference.models import Article, Country, CrimeType, CrossCuttingIssue
+
+LANGUAGE_NAMES = {
+    "ar": "ar", "ara": "ar", "arabic": "ar", "العربية": "ar",
+    "zh": "zh", "zh hans": "zh", "zh cn": "zh", "zho": "zh", "chi": "zh", "chinese": "zh",
+    "中文": "zh",
+    "en": "en", "eng": "en", "english": "en",
+    "fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "francais": "fr",
+    "ru": "ru", "rus": "ru", "russian": "ru", "русскии": "ru", "русский": "ru",
+    "es": "es", "spa": "es", "spanish": "es", "espanol": "es",
+}
+_TRANSLATED = ("en", "fr", "es", "ru", "ar", "zh_hans")
+
+
+@dataclass
+class Lookups:
+    countries: dict[str, Country] = field(default_factory=dict)
+    crime_types: dict[str, CrimeType] = field(default_factory=dict)
+    issues: dict[str, CrossCuttingIssue] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Lookups:
+        lookups = cls()
+        for country in Country.objects.select_related("regional_group"):
+            names = [country.iso3, country.iso2, country.name, country.official_name]
+            names += [n for n in (country.lookup_names or "").split("|") if n]
+            for name in names:
+                if name:
+                    lookups.countries.setdefault(fold(name), country)
+        for model, table in ((CrimeType, lookups.crime_types), (CrossCuttingIssue, lookups.issues)):
+            for term in model.objects.all():
+                names = [term.code, term.code.replace("-", " ").replace("_", " ")]
+                names += [getattr(term, f"name_{lang}", "") or "" for lang in _TRANSLATED]
+                names.append(term.name)
+                for name in names:
+                    if name:
+                        table.setdefault(fold(name), term)
+        for article in Article.objects.select_related("instrument"):
+            lookups.articles[fold(article.reference)] = article
+        return lookups
+
+    def country(self, text: str) -> Country | None:
+        return self.countries.get(fold(text or ""))
+
+    def crime_type(self, text: str) -> CrimeType | None:
+        return self.crime_types.get(fold(text or ""))
+
+    def issue(self, text: str) -> CrossCuttingIssue | None:
+        return self.issues.get(fold(text or ""))
+
+    def article(self, text: str) -> Article | None:
+        """'UNTOC-18', 'untoc 18', 'art. 18' or '18' (a bare number means UNTOC)."""
+        words = [w for w in fold(text or "").split() if w not in ("art", "arts", "article")]
+        if not words:
+            return None
+        if words[0][0].isdigit():
+            words = ["untoc", *words]
+        if len(words) < 2:
+            return None
+        return self.articles.get(f"{words[0]} {words[1]}")
+
+
+def language_code(text: str) -> str | None:
+    key = fold(text or "")
+    if not key:
+        return "en"
+    return LANGUAGE_NAMES.get(key) or LANGUAGE_NAMES.get(key.split(" ")[0])

@@ -1,0 +1,134 @@
+"""Record pages (with citation, permanent link and versions), article pages and comparison."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from palermo.accounts import access
+from palermo.knowledge import selectors
+from palermo.knowledge.access import access_record, can_edit_record, can_moderate
+from palermo.knowledge.labels import KIND_SINGULAR
+from palermo.knowledge.models import CaseLaw, Legislation, Treaty
+from palermo.knowledge.versions import changes_between, version_of, visible_versions
+from palermo.reference.models import Country, CrimeType
+from palermo.reference.selectors import article_by_reference
+
+MAX_COMPARED_STATES = 6
+
+
+def _citation(request: HttpRequest, record: Any) -> str:
+    parts = [record.title]
+    if isinstance(record, CaseLaw):
+        parts += [record.court, record.case_number, record.decision_date_display]
+    elif record.sort_date:
+        parts.append(str(record.sort_date.year))
+    if record.country_id:
+        parts.append(f"({record.country.name})")
+    link = request.build_absolute_uri(request.path)
+    cited = ", ".join(p for p in parts if p)
+    return f"{cited}. Palermo knowledge base, {link} ({timezone.localdate().isoformat()})."
+
+
+def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "record": record,
+        "kind": record.KIND,
+        "kind_label": KIND_SINGULAR[record.KIND],
+        "template": f"knowledge/records/_{record.KIND}.html",
+        "crime_types": record.crime_types.all(),
+        "issues": record.cross_cutting_issues.all(),
+        "articles": record.articles.select_related("instrument"),
+        "can_edit": can_edit_record(request.user, record),
+        "can_moderate": can_moderate(request.user),
+        "citation": _citation(request, record),
+        "permalink": request.build_absolute_uri(request.path),
+        "versions": visible_versions(request.user, record),
+    }
+    if isinstance(record, CaseLaw):
+        context["parties"] = record.parties.select_related("nationality")
+        context["cooperating"] = Country.objects.filter(iso3__in=record.cooperating_states)
+    if isinstance(record, Legislation):
+        context["provisions"] = record.provisions.prefetch_related(
+            "articles__instrument", "crime_types", "cross_cutting_issues"
+        )
+    if isinstance(record, Treaty):
+        context["parties"] = record.party_rows.select_related("country")
+    return context
+
+
+@access.public
+def record_detail(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+    record = access_record(request.user, kind, record_id)
+    return render(request, "knowledge/record.html", _record_context(request, record))
+
+
+@access.public
+def record_version(request: HttpRequest, kind: str, record_id: int, history_id: int) -> HttpResponse:
+    """An earlier version, and what changed since it, for those allowed to see that version."""
+    record = access_record(request.user, kind, record_id)
+    version = version_of(request.user, record, history_id)
+    if version is None:
+        raise Http404
+    return render(request, "knowledge/version.html", {
+        "record": record, "version": version, "kind": kind,
+        "changes": changes_between(version, record),
+    })
+
+
+@access.public
+def article_page(request: HttpRequest, reference: str) -> HttpResponse:
+    """How States implement one article: every linked provision and case, by State."""
+    article = article_by_reference(reference)
+    if article is None:
+        raise Http404
+    provisions = list(selectors.provisions_for(article=article))
+    cases = list(selectors.cases_for_article(article)[:500])
+    by_state: dict[str, dict[str, Any]] = {}
+    for provision in provisions:
+        country = provision.legislation.country
+        name = country.name if country else "—"
+        by_state.setdefault(name, {"country": country, "provisions": [], "cases": []})["provisions"].append(provision)
+    for case in cases:
+        name = case.country.name if case.country_id else "—"
+        by_state.setdefault(name, {"country": case.country, "provisions": [], "cases": []})["cases"].append(case)
+    return render(request, "knowledge/article.html", {
+        "article": article, "states": sorted(by_state.items()),
+        "provision_count": len(provisions), "case_count": len(cases),
+    })
+
+
+@access.public
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two or more States' provisions side by side, for one article or one crime type."""
+    article_ref = str(request.GET.get("article") or "")[:40]
+    crime_code = str(request.GET.get("crime_type") or "")[:60]
+    codes = [c.upper()[:3] for c in request.GET.getlist("state") if c.strip()][:MAX_COMPARED_STATES]
+    article = article_by_reference(article_ref) if article_ref else None
+    crime_type = CrimeType.objects.filter(code=crime_code).first() if crime_code else None
+    states = {c.iso3: c for c in Country.objects.filter(iso3__in=codes)}
+    chosen = [states[c] for c in dict.fromkeys(codes) if c in states]
+    columns: list[dict[str, Any]] = []
+    problems: list[str] = []
+    from django.utils.translation import gettext as _
+
+    if request.GET:
+        if article is None and crime_type is None:
+            problems.append(_("Choose an article or a crime type to compare."))
+        if len(chosen) < 2:
+            problems.append(_("Choose at least two States."))
+    if not problems and chosen and (article or crime_type):
+        found = dict(selectors.compare_provisions([c.pk for c in chosen], article=article, crime_type=crime_type))
+        columns = [{"country": c, "provisions": found.get(c.pk, [])} for c in chosen]
+    from palermo.reference.selectors import list_articles, list_crime_types, list_instruments
+
+    articles = [a for i in list_instruments() for a in list_articles(i)]
+    return render(request, "knowledge/compare.html", {
+        "columns": columns, "problems": problems, "article": article, "crime_type": crime_type,
+        "chosen": [c.iso3 for c in chosen], "countries": Country.objects.order_by("name"),
+        "articles": articles, "crime_types": list_crime_types(),
+        "article_ref": article_ref, "crime_code": crime_code,
+    })
