@@ -54,9 +54,10 @@ def case_deadlines(case: Case, targets: Targets | None = None,
     )
 
 
-def refresh_next_deadline(case: Case) -> None:
+def refresh_next_deadline(case: Case, targets: Targets | None = None,
+                          holidays: frozenset[date] | None = None) -> None:
     """Store the earliest open deadline on the case, so lists of due and overdue cases are fast."""
-    found = case_deadlines(case)
+    found = case_deadlines(case, targets, holidays)
     case.next_due_on = found[0].due_on if found else None
     case.next_due_kind = found[0].kind if found else ""
     case.is_open = not case.is_finished

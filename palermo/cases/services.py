@@ -299,8 +299,8 @@ def transition_case(
         case.executed_on = occurred_on
         start = case.started_on
         case.days_to_execution = (occurred_on - start).days if start else None
-    if case.state == S.CLOSED:
-        case.closed_on = occurred_on
+    if case.is_finished and case.finished_on is None:
+        case.finished_on = occurred_on
     step = _record_transition(actor, case, rule.code, from_state, case.state, occurred_on, reason)
     record_event(actor, f"case.{rule.code}", case, organisation=case.organisation,
                  changes={"state": [from_state, case.state], "reason": [None, reason]})

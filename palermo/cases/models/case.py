@@ -148,7 +148,7 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
     )
     # Derived from the recorded transitions when they happen (see services.transition_case).
     executed_on = models.DateField(_("date executed"), null=True, blank=True)
-    closed_on = models.DateField(_("date closed"), null=True, blank=True)
+    finished_on = models.DateField(_("date finished"), null=True, blank=True)
     days_to_execution = models.PositiveIntegerField(_("days to execution"), null=True, blank=True)
     next_due_on = models.DateField(_("next deadline"), null=True, blank=True)
     next_due_kind = models.CharField(_("kind of deadline"), max_length=20, blank=True)

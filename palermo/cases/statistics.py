@@ -1,0 +1,148 @@
+"""Figures on how long cooperation takes, for one authority.
+
+Durations are days from receipt (incoming) or sending (outgoing) to execution, both dates taken
+from the recorded transitions when they happened (services.transition_case stores them on the
+case). Figures are cached per authority until one of its cases changes (stats_cache).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext as _
+
+from palermo.cases import stats_cache
+from palermo.cases.figures import AGE_BUCKETS, age_bucket, percentile
+from palermo.cases.models import Case, CaseMeasure
+from palermo.reference.measures import MEASURES_BY_CODE
+from palermo.reference.models import Country, CrimeType
+
+MONTHS_SHOWN = 36
+
+
+@dataclass
+class DurationRow:
+    key: str
+    label: str
+    cases: int
+    median: float | None
+    p90: float | None
+
+
+@dataclass
+class Statistics:
+    months: list[tuple[date, int, int]]  # month, opened, finished
+    by_state: list[DurationRow]
+    by_measure: list[DurationRow]
+    by_offence: list[DurationRow]
+    backlog: list[tuple[str, int]]
+    refusals: list[tuple[str, str, int]]
+    open_cases: int
+    finished_cases: int
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _months_back(today: date, count: int) -> list[date]:
+    months: list[date] = []
+    year, month = today.year, today.month
+    for _step in range(count):
+        months.append(date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(months))
+
+
+def _duration_rows(pairs: list[tuple[Any, int]]) -> list[tuple[Any, int, float | None, float | None]]:
+    grouped: dict[Any, list[int]] = defaultdict(list)
+    for key, days in pairs:
+        grouped[key].append(days)
+    rows = [(key, len(v), percentile(v, 0.5), percentile(v, 0.9)) for key, v in grouped.items()]
+    rows.sort(key=lambda r: (-(r[2] or 0), str(r[0])))
+    return rows
+
+
+def _raw_figures(organisation_id: int, today: date) -> dict[str, Any]:
+    cases = Case.objects.filter(organisation_id=organisation_id)
+    start = Coalesce("received_on", "sent_on")
+    first_month = _months_back(today, MONTHS_SHOWN)[0]
+    opened = dict(
+        cases.annotate(start=start).filter(start__gte=first_month)
+        .annotate(month=TruncMonth("start")).values_list("month").annotate(n=Count("id"))
+        .values_list("month", "n")
+    )
+    finished = dict(
+        cases.filter(finished_on__gte=first_month).annotate(month=TruncMonth("finished_on"))
+        .values_list("month").annotate(n=Count("id")).values_list("month", "n")
+    )
+    executed = cases.filter(days_to_execution__isnull=False)
+    by_state = _duration_rows(list(executed.values_list("counterpart_state_id", "days_to_execution")))
+    by_offence = _duration_rows(list(
+        executed.filter(crime_type__isnull=False).values_list("crime_type_id", "days_to_execution")
+    ))
+    by_measure = _duration_rows(list(
+        CaseMeasure.objects.filter(case__organisation_id=organisation_id,
+                                   case__days_to_execution__isnull=False)
+        .values_list("code", "case__days_to_execution")
+    ))
+    backlog = [0] * len(AGE_BUCKETS)
+    for started in cases.filter(is_open=True).annotate(start=start).values_list("start", flat=True):
+        if started is not None:
+            backlog[age_bucket((today - started).days)] += 1
+    refusals = list(cases.exclude(refusal_ground="").values_list("refusal_ground")
+                    .annotate(n=Count("id")).order_by("-n").values_list("refusal_ground", "n"))
+    return {
+        "opened": {_normal_month(k): v for k, v in opened.items()},
+        "finished": {_normal_month(k): v for k, v in finished.items()},
+        "by_state": by_state, "by_offence": by_offence, "by_measure": by_measure,
+        "backlog": backlog, "refusals": refusals,
+        "open_cases": cases.filter(is_open=True).count(),
+        "finished_cases": cases.filter(is_open=False).count(),
+    }
+
+
+def _normal_month(value: Any) -> date:
+    return _month_start(value.date() if hasattr(value, "date") else value)
+
+
+def bucket_label(index: int) -> str:
+    low, high = AGE_BUCKETS[index]
+    if high is None:
+        return _("over %(days)d days") % {"days": low - 1}
+    return _("%(low)d–%(high)d days") % {"low": low, "high": high}
+
+
+def statistics_for(organisation_id: int, today: date) -> Statistics:
+    key = stats_cache.cache_key(organisation_id, f"raw:{today.isoformat()}")
+    raw = cache.get(key)
+    if raw is None:
+        raw = _raw_figures(organisation_id, today)
+        cache.set(key, raw, stats_cache.CACHE_SECONDS)
+    states = {c.pk: (c.iso3, c.name) for c in Country.objects.filter(
+        pk__in=[r[0] for r in raw["by_state"]]).only("pk", "iso3", "name")}
+    crimes = {c.pk: (c.code, c.name) for c in CrimeType.objects.filter(
+        pk__in=[r[0] for r in raw["by_offence"]])}
+    refusal_labels = dict(Case.RefusalGround.choices)
+    return Statistics(
+        months=[(m, raw["opened"].get(m, 0), raw["finished"].get(m, 0))
+                for m in _months_back(today, MONTHS_SHOWN)],
+        by_state=[DurationRow(states[k][0], states[k][1], n, med, p90)
+                  for k, n, med, p90 in raw["by_state"] if k in states],
+        by_measure=[DurationRow(k, str(MEASURES_BY_CODE[k].label) if k in MEASURES_BY_CODE else k,
+                                n, med, p90) for k, n, med, p90 in raw["by_measure"]],
+        by_offence=[DurationRow(crimes[k][0], crimes[k][1], n, med, p90)
+                    for k, n, med, p90 in raw["by_offence"] if k in crimes],
+        backlog=[(bucket_label(i), n) for i, n in enumerate(raw["backlog"])],
+        refusals=[(code, str(refusal_labels.get(code, code)), n) for code, n in raw["refusals"]],
+        open_cases=raw["open_cases"],
+        finished_cases=raw["finished_cases"],
+    )
