@@ -125,15 +125,18 @@ CONTENT_LABELS: dict[str, Promise] = {
 # %(request)s the request or measure, %(competence)s a competence.
 REASON_TEXTS: dict[str, Promise] = {
     "rule_primary": _(
-        "For %(request)s, %(state)s lists an authority with this competence: %(competence)s."),
+        "Request: %(request)s. %(state)s lists an authority with the competence that handles "
+        "it: %(competence)s."),
     "rule_also": _(
-        "Also relevant for %(request)s in %(state)s: the authority with this competence: "
-        "%(competence)s."),
+        "Request: %(request)s. Also relevant in %(state)s: the authority with this "
+        "competence: %(competence)s."),
     "fallback_central_authority": _(
-        "No authority of %(state)s is listed specifically for %(request)s, so the request goes "
-        "to the central authority for mutual legal assistance, which forwards it (art. 18(13))."),
+        "Request: %(request)s. No authority of %(state)s is listed specifically for it, so it "
+        "goes to the central authority for mutual legal assistance, which forwards it "
+        "(art. 18(13))."),
     "no_competent_authority": _(
-        "%(state)s lists no authority competent for %(request)s and no central authority."),
+        "Request: %(request)s. %(state)s lists no authority competent for it and no central "
+        "authority."),
     "no_authorities": _("No authority of %(state)s is in the directory yet."),
     "channel_interpol_urgent": _(
         "The request is urgent and %(state)s accepts urgent requests through INTERPOL; confirm "
@@ -145,12 +148,13 @@ REASON_TEXTS: dict[str, Promise] = {
         "The channels %(state)s accepts are not recorded; diplomatic channels are always "
         "available."),
     "dual_criminality_required": _(
-        "%(state)s requires dual criminality for %(request)s: the conduct must be an offence "
-        "in both States."),
+        "%(state)s requires dual criminality for this request (%(request)s): the conduct must "
+        "be an offence in both States."),
     "dual_criminality_not_required": _(
-        "%(state)s does not require dual criminality for %(request)s."),
+        "%(state)s does not require dual criminality for this request (%(request)s)."),
     "dual_criminality_unknown": _(
-        "Whether %(state)s requires dual criminality for %(request)s is not recorded."),
+        "Whether %(state)s requires dual criminality for this request (%(request)s) is not "
+        "recorded."),
 }
 
 

@@ -252,10 +252,11 @@ def route(authorities: Iterable[AuthorityFacts], request: RequestFacts) -> Decis
             holders = [a.id for a in pool if FALLBACK_COMPETENCE in a.competences]
         if holders:
             decision.primary = holders
-            decision.also = [h for h in decision.also if h not in holders]
             decision.reasons.append(Reason("fallback_central_authority", "fallback"))
         else:
             decision.reasons.append(Reason("no_competent_authority", "no-competent-authority"))
+    # An authority sent the request need not also be named as one to inform.
+    decision.also = [h for h in decision.also if h not in decision.primary]
     chosen = [a for a in pool if a.id in decision.primary]
     if chosen:
         decision.channels, channel_reasons = choose_channels(chosen, request)
