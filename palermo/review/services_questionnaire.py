@@ -26,7 +26,7 @@ from palermo.review.models import (
     QuestionnaireTemplate,
 )
 
-REFERENCE_KINDS = ("legislation", "case", "treaty", "strategy", "bibliography")
+REFERENCE_KINDS = ("legislation", "caselaw", "treaty", "strategy", "bibliography")
 
 
 def clean_references(references: list[dict[str, str]]) -> list[dict[str, str]]:
