@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that Palermo's templates for allauth's pages take precedence.
+    "palermo.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -88,7 +90,6 @@ INSTALLED_APPS = [
     "palermo.core",
     "palermo.core.search",
     "palermo.core.documents",
-    "palermo.accounts",
     "palermo.reference",
     "palermo.knowledge",
     "palermo.directory",

@@ -10,11 +10,18 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest, HttpResponse
 
-from palermo.accounts.models import FocalPoint, Membership, Organisation, User
+from palermo.accounts.models import (
+    ApiToken,
+    FocalPoint,
+    Membership,
+    Organisation,
+    User,
+    VerificationRequest,
+)
 
 Role = Membership.Role
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
@@ -142,17 +149,124 @@ def has_mfa(user: Any) -> bool:
 
     if not is_signed_in(user):
         return False
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    cached: bool | None = getattr(user, "_palermo_has_mfa", None)
+    if cached is None:
+        cached = Authenticator.objects.filter(
+            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        ).exists()
+        user._palermo_has_mfa = cached
+    return cached
+
+
+def has_mfa_if_required(user: Any) -> bool:
+    """Signed in, and holding a second factor if the user's role needs one."""
+    return is_signed_in(user) and (not requires_mfa(user) or has_mfa(user))
+
+
+def verification_country_ids(user: Any) -> set[int]:
+    """States whose practitioners the user may verify (as admin of an authority there)."""
+    return {
+        m.organisation.country_id for m in memberships(user) if m.role == Role.AUTHORITY_ADMIN
+    }
 
 
 def can_verify_practitioners(user: Any) -> bool:
     return is_staff(user) or bool(administered_organisation_ids(user))
 
 
+def can_decide_verification(user: Any, verification: VerificationRequest) -> bool:
+    """Staff, and authority admins of an authority in the requester's State."""
+    return is_staff(user) or verification.country_id in verification_country_ids(user)
+
+
+def can_request_verification(user: Any) -> bool:
+    """Signed-in people who are not yet verified (nor hold a role that implies it)."""
+    return is_signed_in(user) and not is_verified_practitioner(user)
+
+
+def can_manage_members(user: Any, organisation: Organisation | int | None) -> bool:
+    """Authority admins manage their own authority's members; staff manage any authority's."""
+    return is_staff(user) or is_authority_admin_of(user, organisation)
+
+
+def can_manage_some_members(user: Any) -> bool:
+    return is_staff(user) or bool(administered_organisation_ids(user))
+
+
+def can_grant_roles(user: Any) -> bool:
+    """Focal point and editor roles are granted and revoked by staff only."""
+    return is_staff(user)
+
+
+def can_manage_api_tokens(user: Any) -> bool:
+    """Anyone signed in; privileged roles only once their second factor is set up."""
+    return has_mfa_if_required(user)
+
+
 def can_read_audit_trail(user: Any) -> bool:
     return is_staff(user) or bool(administered_organisation_ids(user))
+
+
+def access_verification_request_by_id(user: Any, verification_id: int) -> VerificationRequest:
+    verification = (
+        VerificationRequest.objects.select_related("user", "country", "decided_by")
+        .filter(pk=verification_id)
+        .first()
+    )
+    if verification is None or not can_decide_verification(user, verification):
+        raise Http404
+    return verification
+
+
+def access_managed_organisation_by_id(user: Any, organisation_id: int) -> Organisation:
+    organisation = (
+        Organisation.objects.select_related("country")
+        .filter(pk=organisation_id, is_active=True)
+        .first()
+    )
+    if organisation is None or not can_manage_members(user, organisation):
+        raise Http404
+    return organisation
+
+
+def access_membership_by_id(
+    user: Any, organisation: Organisation, membership_id: int
+) -> Membership:
+    """A membership of an authority the user manages (checked by the caller via `organisation`)."""
+    if not can_manage_members(user, organisation):
+        raise Http404
+    membership = (
+        Membership.objects.select_related("user", "organisation")
+        .filter(pk=membership_id, organisation=organisation)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def access_focal_point_by_id(user: Any, focal_point_id: int) -> FocalPoint:
+    focal_point = FocalPoint.objects.select_related("user", "country").filter(
+        pk=focal_point_id
+    ).first()
+    if focal_point is None or not can_grant_roles(user):
+        raise Http404
+    return focal_point
+
+
+def access_editor_by_id(user: Any, editor_id: int) -> User:
+    editor = User.objects.filter(pk=editor_id, is_editor=True).first()
+    if editor is None or not can_grant_roles(user):
+        raise Http404
+    return editor
+
+
+def access_api_token_by_id(user: Any, token_id: int) -> ApiToken:
+    """One of the user's own tokens; nobody else's, whatever their role."""
+    token = ApiToken.objects.filter(pk=token_id).first()
+    if token is None or not is_signed_in(user) or token.user_id != user.pk:
+        raise Http404
+    return token
 
 
 def role_names(user: Any) -> list[str]:
@@ -177,7 +291,7 @@ def require(predicate: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not is_signed_in(request.user):
-                return redirect(f"/accounts/login/?next={request.get_full_path()}")
+                return redirect_to_login(request.get_full_path())
             if not predicate(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -196,10 +310,25 @@ def public(view: ViewFunc) -> ViewFunc:
 __all__ = [
     "Role",
     "User",
+    "access_api_token_by_id",
+    "access_editor_by_id",
+    "access_focal_point_by_id",
+    "access_managed_organisation_by_id",
+    "access_membership_by_id",
+    "access_verification_request_by_id",
+    "administered_organisation_ids",
+    "can_decide_verification",
     "can_edit_country_entries",
+    "can_grant_roles",
+    "can_manage_api_tokens",
+    "can_manage_members",
+    "can_manage_some_members",
     "can_read_audit_trail",
+    "can_request_verification",
     "can_verify_practitioners",
+    "focal_point_country_ids",
     "has_mfa",
+    "has_mfa_if_required",
     "is_authority_admin_of",
     "is_editor",
     "is_focal_point_for",
@@ -215,4 +344,6 @@ __all__ = [
     "require",
     "requires_mfa",
     "role_in",
+    "role_names",
+    "verification_country_ids",
 ]

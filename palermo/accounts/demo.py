@@ -40,6 +40,22 @@ DEMO_USERS: list[tuple[str, str, tuple[str, str] | None, dict[str, bool]]] = [
 ]
 
 
+def demo_role(email: str) -> str:
+    """The role a demo account shows, as a key of accounts.selectors.ROLE_LABELS."""
+    for demo_email, _name, membership, flags in DEMO_USERS:
+        if demo_email == email:
+            if membership is not None:
+                return str(membership[1])
+            if flags.get("focal_point"):
+                return "focal_point"
+            if flags.get("is_editor"):
+                return "editor"
+            if flags.get("is_staff"):
+                return "staff"
+            return "practitioner"
+    return ""
+
+
 def demo_authority(which: str) -> Organisation:
     """DEMO_AUTHORITY_A or _B, as loaded by load_demo."""
     name = DEMO_AUTHORITY_A if which == "A" else DEMO_AUTHORITY_B

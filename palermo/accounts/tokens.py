@@ -13,7 +13,7 @@ from django.utils import timezone
 from palermo.accounts.models import ApiToken, User
 from palermo.core.audit import record_event
 
-TOKEN_PREFIX = "plm_"
+TOKEN_PREFIX = "plm_"  # noqa: S105 (a public prefix, not a secret)
 
 
 def _hash(token: str) -> str:

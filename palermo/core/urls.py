@@ -6,5 +6,4 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("audit/", views.audit_trail, name="audit"),
 ]
