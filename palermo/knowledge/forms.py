@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -32,8 +33,16 @@ COMMON_FIELDS = ["title", "country", "language", "summary", "source_url", "sourc
 TERM_FIELDS = ["crime_types", "cross_cutting_issues", "articles"]
 
 
+def _formfield(model_field: Any, **kwargs: Any) -> Any:
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class RecordForm(forms.ModelForm):
     """Fields every record shares; the State list is limited to what the user may edit."""
+
+    formfield_callback = _formfield
 
     attachment_file = forms.FileField(
         label=_("Attach the document"),
@@ -105,6 +114,7 @@ class CaseLawForm(RecordForm):
 
     class Meta:
         model = CaseLaw
+        formfield_callback = _formfield
         fields = [
             *COMMON_FIELDS[:2], "court", "court_level", "case_number", "legal_system",
             *COMMON_FIELDS[2:3], "summary", "procedural_history", "commentary",
@@ -144,6 +154,7 @@ class CaseLawForm(RecordForm):
 class LegislationForm(RecordForm):
     class Meta:
         model = Legislation
+        formfield_callback = _formfield
         fields = [
             *COMMON_FIELDS[:3], "kind", "adopted_on", "in_force_on", "amended_on",
             "official_url", "summary", *TERM_FIELDS, "source_url", "source",
@@ -168,6 +179,7 @@ class TreatyForm(RecordForm):
 
     class Meta:
         model = Treaty
+        formfield_callback = _formfield
         fields = [
             "title", "kind", "language", "signed_on", "in_force_on", "terminated_on",
             "summary", *TERM_FIELDS, "source_url", "source",
@@ -209,6 +221,7 @@ class TreatyForm(RecordForm):
 class StrategyForm(RecordForm):
     class Meta:
         model = Strategy
+        formfield_callback = _formfield
         fields = [
             *COMMON_FIELDS[:3], "scope", "regional_group", "issuing_body", "adopted_on",
             "period_start", "period_end", "summary", *TERM_FIELDS, "source_url", "source",
@@ -235,6 +248,7 @@ class PublicationForm(RecordForm):
 
     class Meta:
         model = Publication
+        formfield_callback = _formfield
         fields = [
             "title", "authors", "year", "publisher", "publication_kind", "country", "language",
             "summary", *TERM_FIELDS, "source_url", "source",
