@@ -139,7 +139,8 @@ class AuthorityForm(forms.ModelForm):
 
     class Meta:
         model = Authority
-        fields = list(EDITABLE_FIELDS)
+        # The website is declared above (https by default), so the model's field is left out.
+        fields = [name for name in EDITABLE_FIELDS if name != "website"]
         widgets = {
             "postal_address": forms.Textarea(attrs={"rows": 3}),
             "urgent_procedure": forms.Textarea(attrs={"rows": 3}),
