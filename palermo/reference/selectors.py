@@ -171,3 +171,17 @@ def list_participation(
         records = records.filter(country=country)
     return records.order_by("instrument__sort_order", "country__iso3")
 
+
+
+def sort_by_name(countries: QuerySet[Country]) -> list[Country]:
+    """The countries sorted by their name in the active language, ignoring case and accents
+    (the database's byte order would put "Émirats" after "Zimbabwe")."""
+    return sorted(countries, key=lambda country: fold(country.name))
+
+
+def untoc_status_by_country() -> dict[int, Participation]:
+    """Recorded UNTOC participation by country id, for listings: one query."""
+    return {
+        p.country_id: p
+        for p in Participation.objects.filter(instrument__code="untoc").select_related("instrument")
+    }

@@ -1,13 +1,70 @@
-"""Pages of the reference app."""
+"""Pages of the reference app: countries, a country's profile, instruments, taxonomies.
+All public: reference data is open to everyone, anonymous visitors included."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from palermo.accounts import access
+from palermo.reference import selectors
+from palermo.reference.forms import CountryFilterForm
+from palermo.reference.sections import country_sections
 
 
 @access.public
 def countries(request: HttpRequest) -> HttpResponse:
-    return render(request, "reference/countries.html")
+    """Every country and territory, filtered by text, regional group and UN membership, sorted
+    by the name in the page's language."""
+    form = CountryFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound and form.is_valid() else {}
+    listed = selectors.sort_by_name(selectors.list_countries(**filters))
+    parties = selectors.untoc_status_by_country()
+    rows = [(country, parties.get(country.pk)) for country in listed]
+    return render(request, "reference/countries.html", {"form": form, "rows": rows})
+
+
+@access.public
+def country(request: HttpRequest, iso3: str) -> HttpResponse:
+    """What Palermo knows of one State: codes, group, participation, other apps' sections."""
+    found = selectors.country_by_iso3(iso3)
+    if found is None:
+        raise Http404
+    return render(request, "reference/country.html", {
+        "country": found,
+        "participations": selectors.participations_of_country(found),
+        "sections": country_sections(request, found),
+    })
+
+
+@access.public
+def instruments(request: HttpRequest) -> HttpResponse:
+    return render(request, "reference/instruments.html", {
+        "instruments": selectors.list_instruments().prefetch_related("protocols"),
+    })
+
+
+@access.public
+def instrument(request: HttpRequest, code: str) -> HttpResponse:
+    found = selectors.instrument_by_code(code)
+    if found is None:
+        raise Http404
+    return render(request, "reference/instrument.html", {
+        "instrument": found,
+        "articles": selectors.list_articles(found),
+        "protocols": selectors.list_instruments().filter(parent=found),
+    })
+
+
+@access.public
+def crime_types(request: HttpRequest) -> HttpResponse:
+    return render(request, "reference/taxonomy.html", {
+        "taxonomy": "crime_types", "terms": selectors.list_crime_types(),
+    })
+
+
+@access.public
+def cross_cutting_issues(request: HttpRequest) -> HttpResponse:
+    return render(request, "reference/taxonomy.html", {
+        "taxonomy": "cross_cutting_issues", "terms": selectors.list_cross_cutting_issues(),
+    })
