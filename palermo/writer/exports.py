@@ -66,7 +66,7 @@ def render(request: WriterRequest, fmt: str, language: str, kind: str = "request
             if request.requested_state else ""
     doc = document_data(request.content, extra, language)
     if kind == "request":
-        context = {"doc": doc}
+        context: dict[str, Any] = {"doc": doc}
         if fmt == "pdf":
             return render_pdf("writer/document.html", context, language)
         return render_docx(REQUEST_TEMPLATE, context, language)

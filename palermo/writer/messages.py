@@ -128,7 +128,7 @@ def message_for(found: Finding) -> str:
     return str(template) % params if params else str(template)
 
 
-def checklist_items(checklist: Checklist) -> list[dict[str, str]]:
+def checklist_items(checklist: Checklist) -> list[dict[str, Any]]:
     """The checklist as the API and the review page show it, in the active language."""
     return [
         {

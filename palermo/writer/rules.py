@@ -107,6 +107,11 @@ def measure_codes(draft: dict[str, Any]) -> list[str]:
     return [str(m.get("code", "")) for m in items(draft, "measures")]
 
 
+def fields_of(measure: dict[str, Any]) -> dict[str, Any]:
+    values = measure.get("fields")
+    return values if isinstance(values, dict) else {}
+
+
 def penalty(offence: dict[str, Any]) -> float | None:
     try:
         return float(offence.get("max_penalty_years"))  # type: ignore[arg-type]
@@ -205,7 +210,7 @@ def measures(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if code not in MEASURE_FIELDS:
             yield finding(ERROR, "content.measure_unknown", f"measures.{index}.code", code=code)
             continue
-        values = measure.get("fields") if isinstance(measure.get("fields"), dict) else {}
+        values = fields_of(measure)
         for spec in MEASURE_FIELDS[code]:
             if spec.required and blank(values.get(spec.name)):
                 yield finding(ERROR, "content.measure_field", f"measures.{index}.{spec.name}",
@@ -297,7 +302,7 @@ def extradition(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
             yield finding(WARNING, "risk.extradition_assurances", "assurances")
     for index, measure in enumerate(items(draft, "measures")):
         if measure.get("code") == "provisional_arrest":
-            values = measure.get("fields") if isinstance(measure.get("fields"), dict) else {}
+            values = fields_of(measure)
             if not values.get("extradition_request_to_follow"):
                 yield finding(ERROR, "extradition.request_to_follow",
                               f"measures.{index}.extradition_request_to_follow")
@@ -396,7 +401,7 @@ def untoc(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
 @rule
 def fishing_expedition(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     for index, measure in enumerate(items(draft, "measures")):
-        values = measure.get("fields") if isinstance(measure.get("fields"), dict) else {}
+        values = fields_of(measure)
         if blank(values.get("link_to_facts")):
             yield finding(WARNING, "risk.fishing_expedition", f"measures.{index}.link_to_facts")
 
@@ -415,7 +420,7 @@ def account_link(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     for index, measure in enumerate(items(draft, "measures")):
         if measure.get("code") != "bank_records":
             continue
-        values = measure.get("fields") if isinstance(measure.get("fields"), dict) else {}
+        values = fields_of(measure)
         holder = str(values.get("account_holder") or "")
         if holder and not mentioned(holder, draft):
             yield finding(WARNING, "risk.account_not_linked", f"measures.{index}.account_holder")
