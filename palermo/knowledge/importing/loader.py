@@ -100,7 +100,10 @@ def _existing(model: type[KnowledgeRecord], batch: list[ParsedRecord]) -> dict[s
     return found
 
 
-def _write_batch(model: type[KnowledgeRecord], batch: list[ParsedRecord], report: ImportReport, now: Any) -> list[Any]:
+def _write_batch(
+    model: type[KnowledgeRecord], batch: list[ParsedRecord], report: ImportReport, now: Any,
+    source_kind: str = SourceKind.IMPORT,
+) -> list[Any]:
     from palermo.knowledge.indexing import document_for
 
     existing = _existing(model, batch)
@@ -112,7 +115,7 @@ def _write_batch(model: type[KnowledgeRecord], batch: list[ParsedRecord], report
         values = {**parsed.fields, "classification": parsed.links.codes}
         if record is None:
             record = model(
-                **values, status=Status.PUBLISHED, source_kind=SourceKind.IMPORT,
+                **values, status=Status.PUBLISHED, source_kind=source_kind,
                 published_at=now, created_at=now, updated_at=now,
             )
             if not record.source:
@@ -191,7 +194,7 @@ def _replace_children(model: type[KnowledgeRecord], records: list[tuple[ParsedRe
 
 def write_records(
     kind: str, parsed: list[ParsedRecord], report: ImportReport,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, source_kind: str = SourceKind.IMPORT,
 ) -> None:
     """Write checked lines (call inside a transaction)."""
     from palermo.core.search import bulk_index
@@ -199,7 +202,7 @@ def write_records(
     model = RECORD_MODELS[kind]
     now = timezone.now()
     for start in range(0, len(parsed), BATCH):
-        documents = _write_batch(model, parsed[start : start + BATCH], report, now)
+        documents = _write_batch(model, parsed[start : start + BATCH], report, now, source_kind)
         bulk_index(documents)
         if progress:
             progress(f"written {min(start + BATCH, len(parsed))} of {len(parsed)} records")
@@ -230,13 +233,14 @@ def import_rows(
     progress: Callable[[str], None] | None = None,
     lookups: Lookups | None = None,
     label: str = "",
+    source_kind: str = SourceKind.IMPORT,
 ) -> ImportReport:
     parsed, report = parse_rows(kind, rows, lookups or Lookups.load(), strict=strict, progress=progress)
     if report.errors:
         report.errors.sort()
         return report
     with transaction.atomic():
-        write_records(kind, parsed, report, progress)
+        write_records(kind, parsed, report, progress, source_kind)
         record_event(
             user, f"knowledge.{kind}.imported", None,
             changes={"file": ["", label], "created": [0, report.created], "updated": [0, report.updated]},
