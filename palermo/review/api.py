@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from palermo.core.api_auth import signed_in
 from palermo.reference.models import Instrument
@@ -289,18 +290,21 @@ def submit(request: HttpRequest, questionnaire_id: int) -> dict[str, Any]:
 )
 def post_comment(
     request: HttpRequest, questionnaire_id: int, payload: CommentIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Everyone in the review except observers (403)."""
     q = access.access_questionnaire_by_id(request.user, questionnaire_id)
     c = qservices.add_comment(request.user, q, payload.body, payload.question_id)
-    return 201, {
-        "id": c.pk,
-        "question_id": c.question_id,
-        "author": c.author.display_name,
-        "acting_for": c.acting_for.iso3 if c.acting_for else None,
-        "body": c.body,
-        "created_at": c.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": c.pk,
+            "question_id": c.question_id,
+            "author": c.author.display_name,
+            "acting_for": c.acting_for.iso3 if c.acting_for else None,
+            "body": c.body,
+            "created_at": c.created_at,
+        },
+    )
 
 
 @router.post(
@@ -310,20 +314,23 @@ def post_comment(
 )
 def post_observation(
     request: HttpRequest, questionnaire_id: int, payload: ObservationIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Experts of the reviewing States and the secretariat, after submission (403 otherwise)."""
     q = access.access_questionnaire_by_id(request.user, questionnaire_id)
     o = qservices.propose_observation(
         request.user, q, payload.kind, payload.text, payload.question_id
     )
-    return 201, {
-        "id": o.pk,
-        "question_id": o.question_id,
-        "kind": o.kind,
-        "text": o.text,
-        "state_reply": o.state_reply,
-        "included": o.included,
-    }
+    return Status(
+        201,
+        {
+            "id": o.pk,
+            "question_id": o.question_id,
+            "kind": o.kind,
+            "text": o.text,
+            "state_reply": o.state_reply,
+            "included": o.included,
+        },
+    )
 
 
 @router.get("/cycles/{cycle_id}/draws", response=list[DrawOut], auth=signed_in)
@@ -346,7 +353,7 @@ def list_draws(request: HttpRequest, cycle_id: int) -> list[dict[str, Any]]:
 
 
 @router.post("/cycles/{cycle_id}/draws", response={201: DrawOut}, auth=signed_in)
-def post_draw(request: HttpRequest, cycle_id: int, payload: DrawIn) -> tuple[int, dict[str, Any]]:
+def post_draw(request: HttpRequest, cycle_id: int, payload: DrawIn) -> Status[dict[str, Any]]:
     """The cycle's secretariat draws lots (404 for others; 422 naming each unmet constraint)."""
     cycle = access.access_managed_cycle_by_id(request.user, cycle_id)
     group = get_object_or_404(ReviewGroup, pk=payload.group_id, cycle=cycle)
@@ -356,16 +363,19 @@ def post_draw(request: HttpRequest, cycle_id: int, payload: DrawIn) -> tuple[int
     if instrument is None:
         raise PermissionDenied("This instrument is not reviewed in this cycle.")
     d = services.draw_lots(request.user, group, instrument, payload.seed)
-    return 201, {
-        "id": d.pk,
-        "kind": d.kind,
-        "seed": d.seed,
-        "candidate_pool": d.candidate_pool,
-        "prior_loads": d.prior_loads,
-        "excluded": d.excluded,
-        "result": d.result,
-        "reproduced": services.reproduce_draw(d),
-    }
+    return Status(
+        201,
+        {
+            "id": d.pk,
+            "kind": d.kind,
+            "seed": d.seed,
+            "candidate_pool": d.candidate_pool,
+            "prior_loads": d.prior_loads,
+            "excluded": d.excluded,
+            "result": d.result,
+            "reproduced": services.reproduce_draw(d),
+        },
+    )
 
 
 class ProgressOut(Schema):

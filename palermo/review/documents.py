@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import formats, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from palermo.core.documents.rendering import render_docx, render_pdf, store_generated_document
@@ -42,7 +43,7 @@ def observations_context(questionnaire: Questionnaire, language: str) -> dict[st
                 if o.kind == kind
             ]
             if items:
-                sections.append({"heading": str(labels[kind]), "items": items})
+                sections.append({"heading": capfirst(str(labels[kind])), "items": items})
         reviewers = ", ".join(
             c.name
             for c in (review.same_group_reviewer, review.other_group_reviewer)
