@@ -68,10 +68,6 @@ class TransitionOut(Schema):
     reason: str
     actor: str | None
 
-    @staticmethod
-    def resolve_actor(step: Any) -> str | None:
-        return step.actor.email if step.actor else None
-
 
 class MeasureOut(Schema):
     code: str
@@ -79,7 +75,22 @@ class MeasureOut(Schema):
     deadline_reason: str
 
 
-class CaseDetail(CaseSummary):
+class CaseDetail(Schema):
+    id: int
+    our_reference: str
+    their_reference: str
+    direction: str
+    title: str
+    counterpart_state: str
+    state: str
+    state_label: str
+    received_on: date | None
+    sent_on: date | None
+    next_due_on: date | None
+    next_due_kind: str
+    assigned_to: str | None
+    confidential: bool
+    version: int
     request_type: str
     counterpart_authority: str
     channel: str
@@ -163,7 +174,14 @@ class CorrespondenceIn(Schema):
 
 
 def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
-    data = CaseSummary.from_orm(case).dict()
+    data: dict[str, Any] = {
+        name: getattr(case, name) for name in (
+            "id", "our_reference", "their_reference", "direction", "title", "state",
+            "state_label", "received_on", "sent_on", "next_due_on", "next_due_kind",
+            "confidential", "version")
+    }
+    data["counterpart_state"] = case.counterpart_state.iso3
+    data["assigned_to"] = case.assigned_to.email if case.assigned_to else None
     data.update({
         name: getattr(case, name) for name in (
             "request_type", "counterpart_authority", "channel", "requesting_deadline",
@@ -172,8 +190,11 @@ def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
             "days_to_execution")
     })
     data["measures"] = list(case.measures.values("code", "deadline", "deadline_reason"))
-    data["transitions"] = [TransitionOut.from_orm(t).dict()
-                           for t in case.transitions.select_related("actor")]
+    data["transitions"] = [
+        {"code": t.code, "from_state": t.from_state, "to_state": t.to_state,
+         "occurred_on": t.occurred_on, "reason": t.reason,
+         "actor": t.actor.email if t.actor else None}
+        for t in case.transitions.select_related("actor")]
     data["available_transitions"] = [r.code for r in services.available_transitions(request.user, case)]
     return data
 
