@@ -190,6 +190,10 @@ def legal_bases(
     accepts = [
         a.untoc_basis_extradition if extradition else a.untoc_basis_mla for a in primary
     ]
+    if extradition and None in accepts:
+        # Not on the entry: the State's notification under art. 16(5), where recorded.
+        notified = _extradition_basis_notified(requested_state)
+        accepts = [notified if value is None else value for value in accepts]
     if both is None:
         explanation = _("Participation in the Convention is not recorded for both States.")
     elif both:
@@ -227,6 +231,15 @@ def _both_parties_untoc(a: Country, b: Country) -> bool | None:
         return None
     result: bool | None = both_parties(a, b, "untoc")
     return result
+
+
+def _extradition_basis_notified(country: Country) -> bool | None:
+    try:
+        from palermo.reference.selectors import participation_of
+    except ImportError:
+        return None
+    participation = participation_of(country, "untoc")
+    return participation.extradition_basis_accepted if participation is not None else None
 
 
 def _treaties(a: Country, b: Country, extradition: bool) -> list[Any]:

@@ -1,0 +1,47 @@
+"""The routing lookup in a real browser, as an anonymous visitor and as a practitioner."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from palermo.accounts.tests.factories import TEST_PASSWORD
+from palermo.directory.tests.factories import AuthorityFactory
+
+
+def ask(page: Page, base: str) -> None:
+    page.goto(f"{base}/en/directory/route/")
+    page.select_option("#id_requested_state", "XAA")
+    page.select_option("#id_requesting_state", "YBB")
+    page.select_option("#id_request_type", "extradition")
+    # The measure menu offers only the measures of the chosen type.
+    expect(page.locator("#id_measure option[value='freezing']")).to_be_disabled()
+    page.select_option("#id_measure", "extradition")
+    page.check("#id_urgent")
+    page.get_by_role("button", name="Find the authority").click()
+    expect(page.get_by_role("heading", name="Why this answer")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_routing_lookup_as_anonymous_and_as_practitioner(live_server, page: Page, world):
+    AuthorityFactory(country=world.state_x, name="Xandria Extradition Office",
+                     competences=["extradition"], channels=["diplomatic"],
+                     accepted_languages=["fr"])
+    ask(page, live_server.url)
+    answer = page.locator(".route-answer")
+    expect(answer).to_contain_text("Xandria Extradition Office")
+    expect(answer).to_contain_text("Diplomatic channels")
+    expect(answer).to_contain_text("[extradition-authority]")
+    expect(answer).not_to_contain_text("mla-secret-desk@justice.example.org")
+    expect(answer).to_contain_text("Sign in as a verified practitioner")
+
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.fill("input[name=login]", "pat@example.org")
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.locator("form").filter(has=page.locator("input[name=login]")).locator(
+        "button[type=submit]").click()
+    page.wait_for_load_state()
+    ask(page, live_server.url)
+    answer = page.locator(".route-answer")
+    expect(answer).to_contain_text("mla-secret-desk@justice.example.org")
+    expect(answer).to_contain_text("555-NIGHT")
