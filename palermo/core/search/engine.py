@@ -21,6 +21,7 @@ from palermo.core.search.backends.base import (
     Filters,
     SearchBackend,
     date_value,
+    storable,
 )
 from palermo.core.search.backends.postgres import PostgresBackend
 from palermo.core.search.backends.sqlite import SQLiteBackend
@@ -69,13 +70,13 @@ def bulk_index(docs: Iterable[SearchDocument]) -> int:
 
 def remove_document(kind: str, key: str) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
-        get_backend().remove(cursor, str(kind), str(key))
+        get_backend().remove(cursor, storable(str(kind)), storable(str(key)))
 
 
 def clear_kind(kind: str) -> None:
     """Remove every entry of a kind (used by reindex before rebuilding it)."""
     with transaction.atomic(), connection.cursor() as cursor:
-        get_backend().clear_kind(cursor, str(kind))
+        get_backend().clear_kind(cursor, storable(str(kind)))
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -95,10 +96,11 @@ def _strings(values: Any, limit: int = 50) -> tuple[str, ...]:
     if isinstance(values, str | int):
         values = [values]
     try:
-        cleaned = [str(value)[:255] for value in values if str(value).strip()]
+        # NUL cannot be stored or compared in PostgreSQL text; it is never meaningful here.
+        cleaned = [str(value).replace("\x00", "")[:255] for value in values]
     except TypeError:
         return ()
-    return tuple(dict.fromkeys(cleaned))[:limit]
+    return tuple(dict.fromkeys(value for value in cleaned if value.strip()))[:limit]
 
 
 def plan_filters(plan: SearchPlan) -> Filters:

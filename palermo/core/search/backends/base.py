@@ -13,7 +13,7 @@ import json
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
@@ -81,6 +81,9 @@ class IndexRow:
 
     @classmethod
     def from_document(cls, doc: SearchDocument) -> IndexRow:
+        doc = replace(
+            doc, kind=storable(str(doc.kind))[:64], key=storable(str(doc.key))[:255]
+        )
         pairs: list[tuple[str, str]] = [(KIND_FACET, doc.kind)]
         if doc.date is not None:
             pairs.append((YEAR_FACET, str(doc.date.year)))
@@ -89,8 +92,9 @@ class IndexRow:
                 continue  # derived from the document itself; a second source would double-count
             if isinstance(values, str):
                 values = [values]
-            for value in dict.fromkeys(str(v)[:255] for v in values if str(v)):
-                pairs.append((str(facet)[:64], value))
+            for value in dict.fromkeys(storable(str(v))[:255] for v in values):
+                if value:
+                    pairs.append((storable(str(facet))[:64], value))
         return cls(
             doc=doc,
             facet_pairs=tuple(pairs),
@@ -110,7 +114,18 @@ def date_value(value: Any) -> datetime.date | None:
 
 
 def extra_json(doc: SearchDocument) -> str:
-    return json.dumps(dict(doc.extra or {}), default=str, ensure_ascii=False)
+    # "\u0000" in JSON is refused by PostgreSQL's jsonb; drop it from any value.
+    encoded = json.dumps(dict(doc.extra or {}), default=str, ensure_ascii=False)
+    return encoded.replace("\\u0000", "")
+
+
+def storable(text: str | None) -> str:
+    """Text both databases accept: no NUL (PostgreSQL refuses it), no lone surrogates (invalid
+    UTF-8). Text pasted from a binary file or a broken encoder may contain either."""
+    text = text or ""
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text.replace("\x00", "")
 
 
 class SearchBackend(ABC):
@@ -207,10 +222,10 @@ class SearchBackend(ABC):
             entry_id,
             doc.kind,
             doc.key,
-            doc.title,
-            doc.summary,
-            doc.body,
-            doc.language[:16],
+            storable(doc.title),
+            storable(doc.summary),
+            storable(doc.body),
+            storable(doc.language)[:16],
             self.date_param(doc.date),
             doc.date.year if doc.date else None,
             bool(doc.is_public),

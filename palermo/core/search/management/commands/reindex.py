@@ -51,11 +51,11 @@ class Command(BaseCommand):
 
 
 def recount_facet_totals() -> None:
-    public = "CASE WHEN e.is_public THEN 1 ELSE 0 END"
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_facet_total")
         cursor.execute(
             "INSERT INTO search_facet_total (facet, value, public_count, all_count)"
-            f" SELECT f.facet, f.value, SUM({public}), COUNT(*) FROM search_facet f"
-            " JOIN search_entry e ON e.id = f.entry_id GROUP BY f.facet, f.value"
+            " SELECT f.facet, f.value, SUM(CASE WHEN e.is_public THEN 1 ELSE 0 END), COUNT(*)"
+            " FROM search_facet f JOIN search_entry e ON e.id = f.entry_id"
+            " GROUP BY f.facet, f.value"
         )

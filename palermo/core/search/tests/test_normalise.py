@@ -1,0 +1,44 @@
+"""The normaliser, index side and query side (a table of text -> tokens)."""
+
+from __future__ import annotations
+
+import pytest
+
+from palermo.core.search.normalise import index_text, tokens
+
+CASES = [
+    ("Éléphant Straße", ["elephant", "strasse"]),
+    ("ÀÉÎÕÜ çñ", ["aeiou", "cn"]),
+    ("ＡＢＣ ﬁnance", ["abc", "finance"]),  # NFKC: full-width letters, ligature
+    ("مُحَمَّد", ["محمد"]),  # harakat removed
+    ("أحمد إسلام آمن ٱلله", ["احمد", "اسلام", "امن", "الله"]),  # alef variants
+    ("مستشفى مكتبة", ["مستشفي", "مكتبه"]),  # alef maqsura, ta marbuta
+    ("عـــربي", ["عربي"]),  # tatweel
+    ("Ёлка йод", ["елка", "йод"]),  # ё folded, й kept
+    ("हिंदी", ["हिंदी"]),  # combining marks stay inside the word
+    ("组织犯罪", ["组织", "织犯", "犯罪"]),
+    ("犯", ["犯"]),
+    ("第18条", ["第", "18", "条"]),
+    ("e-mail foo@bar.org 12.5", ["e", "mail", "foo", "bar", "org", "12", "5"]),
+    ("snake_case", ["snake", "case"]),
+    ("\x00\x07tab\tnew\nline", ["tab", "new", "line"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0] or "empty" for c in CASES])
+def test_query_tokens(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+def test_index_side_adds_last_character_of_chinese_runs() -> None:
+    # So that a one-character query (a prefix query) also finds the run's last character.
+    assert index_text("组织犯罪 money") == "组织 织犯 犯罪 罪 money"
+
+
+def test_overlong_tokens_are_cut() -> None:
+    assert tokens("x" * 500) == ["x" * 64]
+
+
+def test_lone_surrogates_do_not_break_anything() -> None:
+    assert tokens("a\ud800b") == ["a", "b"]
