@@ -220,6 +220,6 @@ def load_demo(log: Callable[[str], None]) -> None:
                 fourth,
                 question.pk,
                 response="yes",
-                explanation="Fictional: the Ministry of Justice receives requests by e-mail and post.",
+                explanation="Fictional: the ministry receives requests by e-mail and post.",
             )
     log(f"review demo: review of {review.state.iso3} in progress (cluster 1 with the reviewers)")
