@@ -199,17 +199,18 @@ def _contacts(value: Any) -> list[dict[str, Any]]:
     for position, entry in enumerate(value, start=1):
         if not isinstance(entry, dict) or set(entry) - CONTACT_KEYS:
             raise LineError(f"contact {position}: use only {', '.join(sorted(CONTACT_KEYS))}")
+        email = _text(entry, "email")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError as error:
+                raise LineError(f"contact {position}: {email!r} is not a valid "
+                                "e-mail address") from error
         contact = {
             "name": _text(entry, "name", required=True), "position": _text(entry, "position"),
             "languages": _languages(_str_list(entry, "languages"), "contact languages"),
-            "email": _text(entry, "email"), "phone": _text(entry, "phone"),
+            "email": email, "phone": _text(entry, "phone"),
         }
-        if contact["email"]:
-            try:
-                validate_email(contact["email"])
-            except ValidationError as error:
-                raise LineError(f"contact {position}: {contact['email']!r} is not a valid "
-                                "e-mail address") from error
         contacts.append(contact)
     return contacts
 

@@ -18,7 +18,8 @@ CA = A(1, fs("mla_central_authority"), channels=fs("central_authority", "interpo
        dual_criminality_policy="coercive")
 EXTRADITION = A(2, fs("extradition"), channels=fs("diplomatic"))
 ASSETS = A(3, fs("asset_recovery"), channels=fs("central_authority"))
-CYBER = A(4, fs("cybercrime_24_7"), measures=fs("e_evidence_preservation", "e_evidence_subscriber"),
+CYBER = A(4, fs("cybercrime_24_7"),
+          measures=fs("e_evidence_preservation", "e_evidence_subscriber"),
           channels=fs("central_authority", "interpol"), advance_copy_by_email=True)
 NCB = A(5, fs("interpol_ncb"), channels=fs("interpol"))
 FIU = A(6, fs("fiu"))
@@ -101,9 +102,11 @@ def test_who_receives_the_request(authorities, request_facts, primary, also):
 
 
 CHANNEL_CASES = [
-    ("central authority only", [A(1, fs("mla_central_authority"), channels=fs("central_authority"))],
+    ("central authority only",
+     [A(1, fs("mla_central_authority"), channels=fs("central_authority"))],
      R("mla"), ["central_authority"]),
-    ("urgent with INTERPOL accepted", [CA], R("mla", urgent=True), ["interpol", "central_authority"]),
+    ("urgent with INTERPOL accepted", [CA], R("mla", urgent=True),
+     ["interpol", "central_authority"]),
     ("not urgent: no INTERPOL", [CA], R("mla"), ["central_authority"]),
     ("diplomatic only", [EXTRADITION], R("extradition"), ["diplomatic"]),
     ("both direct and diplomatic", ONLY_CA, R("mla"), ["central_authority", "diplomatic"]),

@@ -65,7 +65,8 @@ def test_confirming_from_the_stale_list_clears_the_flag(world, entries):
         response = client.post(f"/en/directory/{entries['x'].pk}/verify/",
                                {"next_page": "stale"})
         assert response["Location"].endswith("/directory/stale/")
-        assert "Xandria Central Authority" not in client.get("/en/directory/stale/").content.decode()
+        listed = client.get("/en/directory/stale/").content.decode()
+        assert "Xandria Central Authority" not in listed
         assert not Authority.objects.get(pk=entries["x"].pk).is_stale()
 
 
@@ -76,7 +77,7 @@ def test_reminders_go_to_focal_points_of_states_with_stale_entries(world, entrie
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["fiona@example.org"]
-    assert "1 directory entry to verify" in message.subject
+    assert message.subject == "Palermo: directory entries to verify (1)"
     assert "Xandria Central Authority" in message.body
     assert "Yberia" not in message.body  # Yberia has no focal point
     assert "https://palermo.example/en/directory/stale/" in message.body
