@@ -27,7 +27,10 @@ FINANCIAL = {"bank_records", "tracing_proceeds", "freezing", "confiscation_traci
 
 
 def language_name(code: str) -> str:
-    return str(translation.get_language_info(code)["name_translated"])
+    """The language's name in the active language, as used inside a sentence."""
+    name = str(translation.get_language_info(code)["name_translated"])
+    # French, Spanish and Russian write language names in lower case within a sentence.
+    return name.lower() if translation.get_language() in ("fr", "es", "ru") else name
 
 
 class Builder:
@@ -215,7 +218,7 @@ def document_data(content: dict[str, Any], extra: dict[str, Any], language: str)
             "marking": _("CONFIDENTIAL: request under art. 18(20) of the Convention")
             if confidential else "",
             "draft_marking": _("DRAFT: not approved") if extra.get("is_draft") else "",
-            "translation_note": _("Passages marked \u201cto be translated\u201d were written in "
+            "translation_note": _("Passages marked “to be translated” were written in "
                                   "%(language)s and are given as written.")
             % {"language": language_name(source)} if source != language else "",
             "to_translate_label": _("to be translated from %(language)s")
