@@ -10,6 +10,7 @@ def test_home_in_english_then_switch_to_arabic_lays_out_right_to_left(live_serve
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.select_option("#language-select", "ar")
+    page.get_by_role("button", name="Change").click()
     page.wait_for_url(f"{live_server.url}/ar/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("html")).to_have_attribute("lang", "ar")

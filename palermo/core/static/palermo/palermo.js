@@ -1,7 +1,4 @@
 // Small progressive enhancements; every page works without this file.
-document.addEventListener("DOMContentLoaded", () => {
-  // The language menu submits itself on change; the button stays for keyboard and no-JS users.
-  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
-    select.addEventListener("change", () => select.form.submit());
-  });
-});
+// The language menu has a visible button rather than submitting on change, so keyboard users
+// can move through the options without leaving the page (WCAG 3.2.2, on input).
+document.documentElement.classList.add("js");
