@@ -36,15 +36,22 @@ def _mark_ranges() -> str:
 # Python's \w leaves out combining marks, which Devanagari, Thai and others need inside words.
 _MARKS = _mark_ranges()
 TOKEN_RE = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+# The same split as one negated class, which the regex engine scans much faster.
+NON_TOKEN_RE = re.compile(f"[^\\w{_MARKS}]+|_+")
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 IS_CJK_RE = re.compile(f"^[{CJK_CLASS}]+$")
 
 ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+LETTER_VARIANTS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ё": "е"}
+)
+FOLDABLE_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640أإآٱىةё]")
+# Letters that may carry a Latin accent (precomposed) or a combining mark after a letter.
+ACCENTED_RE = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 LATIN_ACCENT_RE = re.compile("(?<=[a-z])[\u0300-\u036f]+")
+ASCII_SEPARATOR_RE = re.compile("[\x00-\x1f\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
-MAX_TOKEN_CHARS = 64  # longer "words" are noise (hashes, base64); cut so the index stays sane
 
 
 def clean(text: str) -> str:
@@ -58,10 +65,11 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Case, accents and letter variants folded; punctuation kept (the query parser needs it)."""
     text = clean(text).casefold()
-    if ARABIC_MARKS_RE.search(text) or any(ch in text for ch in "أإآٱىة"):
-        text = ARABIC_MARKS_RE.sub("", text).translate(ARABIC_LETTERS)
-    text = text.replace("ё", "е")
-    if not text.isascii():
+    if text.isascii():
+        return text
+    if FOLDABLE_RE.search(text):
+        text = ARABIC_MARKS_RE.sub("", text).translate(LETTER_VARIANTS)
+    if ACCENTED_RE.search(text):
         # Decompose, drop marks that sit on a Latin letter, recompose everything else.
         decomposed = unicodedata.normalize("NFD", text)
         text = unicodedata.normalize("NFC", LATIN_ACCENT_RE.sub("", decomposed))
@@ -70,10 +78,13 @@ def fold(text: str) -> str:
 
 def tokens(text: str, index_side: bool = False) -> list[str]:
     """The indexable units of a text, in order (Chinese as bigrams)."""
+    words = NON_TOKEN_RE.sub(" ", fold(text)).split()
+    if not CJK_RUN_RE.search(text):
+        return words
     result: list[str] = []
-    for word in TOKEN_RE.findall(fold(text)):
+    for word in words:
         if not CJK_RUN_RE.search(word):
-            result.append(word[:MAX_TOKEN_CHARS])
+            result.append(word)
             continue
         # Split mixed words ("第18条") into CJK runs and the rest, in order.
         for part in re.split(f"([{CJK_CLASS}]+)", word):
@@ -82,7 +93,7 @@ def tokens(text: str, index_side: bool = False) -> list[str]:
             if IS_CJK_RE.match(part):
                 result.extend(cjk_units(part, index_side))
             else:
-                result.append(part[:MAX_TOKEN_CHARS])
+                result.append(part)
     return result
 
 
@@ -96,8 +107,21 @@ def cjk_units(run: str, index_side: bool) -> list[str]:
 
 
 def index_text(text: str) -> str:
-    """What the database indexes for a field: normalised tokens separated by spaces."""
-    return " ".join(tokens(text, index_side=True))
+    """What the database indexes for a field: the folded text with Chinese as bigrams.
+
+    This is the hot path of bulk indexing, so it leaves splitting into words to the database
+    (FTS5's unicode61 and PostgreSQL's parser both split on what is not a letter, digit or
+    mark) and only replaces ASCII punctuation, which PostgreSQL's parser would otherwise keep
+    inside e-mail addresses, URLs, file paths and numbers ("foo@bar.org", "12.5").
+    """
+    if not text:
+        return ""
+    if text.isascii():
+        return ASCII_SEPARATOR_RE.sub(" ", text.lower())
+    text = fold(text)
+    if CJK_RUN_RE.search(text):
+        text = CJK_RUN_RE.sub(lambda run: " " + " ".join(cjk_units(run[0], True)) + " ", text)
+    return ASCII_SEPARATOR_RE.sub(" ", text)
 
 
 def is_cjk(token: str) -> bool:

@@ -125,7 +125,7 @@ def storable(text: str | None) -> str:
     text = text or ""
     if not text.isascii():
         text = text.encode("utf-8", "replace").decode("utf-8")
-    return text.replace("\x00", "")
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 class SearchBackend(ABC):
