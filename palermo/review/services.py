@@ -135,6 +135,16 @@ def place_states(
     per cluster of the cycle (on the latest published template, if any)."""
     if not access.is_secretariat_of(user, group.cycle_id):
         raise PermissionDenied
+    parties = {i.pk: {c.code for c in party_pool(i)} for i in instruments}
+    not_parties = [
+        _("%(state)s is not recorded as a party to %(instrument)s, so it cannot be reviewed on it.")
+        % {"state": state.name, "instrument": instrument.short_name}
+        for state in states
+        for instrument in instruments
+        if state.iso3 not in parties[instrument.pk]
+    ]
+    if not_parties:
+        raise ValidationError(not_parties)
     created = []
     phases = list(group.cycle.phases.select_related("cluster"))
     for state in states:
@@ -155,6 +165,28 @@ def place_states(
             record_event(user, "review.state_placed", review)
             created.append(review)
     return created
+
+
+@transaction.atomic
+def open_review_group(user: Any, cycle: Cycle, name: str) -> ReviewGroup:
+    """The group of that name in the cycle, opened if new (secretariat only)."""
+    if not access.is_secretariat_of(user, cycle):
+        raise PermissionDenied
+    if not name.strip():
+        raise ValidationError({"group_name": _("Name the review group.")})
+    group, created = ReviewGroup.objects.get_or_create(cycle=cycle, name=name.strip())
+    if created:
+        record_event(user, "review.group_opened", group)
+    return group
+
+
+@transaction.atomic
+def place_states_in_group(
+    user: Any, cycle: Cycle, group_name: str, states: list[Country], instruments: list[Instrument]
+) -> tuple[ReviewGroup, list[Review]]:
+    """Open the group if new and place the States in it, all or nothing."""
+    group = open_review_group(user, cycle, group_name)
+    return group, place_states(user, group, states, instruments)
 
 
 def describe_failure(failure: DrawFailure, instrument: Instrument, names: dict[str, str]) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from palermo.review import views, views_dashboard, views_questionnaire, views_templates
+from palermo.review import views, views_dashboard, views_questionnaire, views_setup, views_templates
 
 app_name = "review"
 
@@ -17,7 +17,9 @@ urlpatterns = [
         views_dashboard.dashboard_assistance_csv,
         name="dashboard-assistance-csv",
     ),
+    path("cycles/new/", views_setup.cycle_create, name="cycle-create"),
     path("cycles/<int:cycle_id>/", views.cycle_detail, name="cycle"),
+    path("cycles/<int:cycle_id>/place/", views_setup.cycle_place, name="cycle-place"),
     path("cycles/<int:cycle_id>/draw/", views.cycle_draw, name="cycle-draw"),
     path("cycles/<int:cycle_id>/draw.csv", views.cycle_draw_csv, name="cycle-draw-csv"),
     path("<int:review_id>/", views.review_detail, name="review"),

@@ -79,8 +79,15 @@ def _cycle_context(
         "secretariat": secretariat,
         "draws": [(d, services.reproduce_draw(d)) for d in draws],
         "draw_form": draw_form or (DrawForm(cycle=cycle) if secretariat else None),
+        "place_form": _place_form(cycle) if secretariat else None,
         "instruments": cycle.instruments.all(),
     }
+
+
+def _place_form(cycle: Any) -> forms.Form:
+    from palermo.review.views_setup import PlaceForm
+
+    return PlaceForm(cycle=cycle)
 
 
 @signed_in
