@@ -129,9 +129,9 @@ def load_demo(log: Callable[[str], None]) -> None:
     cycle = services.create_cycle(
         secretariat, DEMO_CYCLE, date(2026, 1, 1), date(2030, 12, 31), [untoc], phases
     )
-    for number, questions in DEMO_QUESTIONS.items():
+    for number, drafted in DEMO_QUESTIONS.items():
         template = qs.start_template_version(secretariat, Cluster.objects.get(number=number), untoc)
-        for index, (article, text, guidance) in enumerate(questions, start=1):
+        for index, (article, text, guidance) in enumerate(drafted, start=1):
             qs.save_question(secretariat, template, index, text, guidance, f"UNTOC {article}")
         qs.publish_template(secretariat, template)
 
@@ -213,12 +213,12 @@ def load_demo(log: Callable[[str], None]) -> None:
 
     fourth = review.questionnaires.get(cluster__number=4)
     if fourth.template:
-        question = fourth.template.questions.order_by("number").first()
-        if question:
+        central_authority = fourth.template.questions.order_by("number").first()
+        if central_authority is not None:
             qs.save_answer(
                 alice,
                 fourth,
-                question.pk,
+                central_authority.pk,
                 response="yes",
                 explanation="Fictional: the ministry receives requests by e-mail and post.",
             )

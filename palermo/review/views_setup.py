@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ class CycleForm(forms.Form):
     ends_on = forms.DateField(
         label=gettext_lazy("Ends on"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    instruments = forms.ModelMultipleChoiceField(
+    instruments: forms.ModelMultipleChoiceField[Instrument] = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Instruments reviewed"),
         queryset=Instrument.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -62,14 +62,14 @@ class CycleForm(forms.Form):
 
 class PlaceForm(forms.Form):
     group_name = forms.CharField(label=gettext_lazy("Review group"), max_length=100)
-    states = forms.ModelMultipleChoiceField(
+    states: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=gettext_lazy("States under review"),
         queryset=Country.objects.none(),
         help_text=gettext_lazy(
             "Only States recorded as parties to an instrument of the cycle are listed."
         ),
     )
-    instruments = forms.ModelMultipleChoiceField(
+    instruments: forms.ModelMultipleChoiceField[Instrument] = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Instruments"),
         queryset=Instrument.objects.none(),
         widget=forms.CheckboxSelectMultiple,
