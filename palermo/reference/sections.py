@@ -7,22 +7,28 @@ provide a module `palermo/<app>/country.py` with
 
 returning None (nothing to show to this user) or {"title": str, "template": str, "context": dict}.
 The app applies its own access rules to request.user; the country page renders the template
-with the context and shows it under the title, in this order.
+with the context and shows it under the title, in this order. A section without "template" is
+rendered with `<app>/country_section.html`, and without "context" gets the section's other keys;
+a section whose template does not exist is left out and logged, so one app's slip does not take
+the country page down.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from dataclasses import dataclass
 from types import ModuleType
 
 from django.http import HttpRequest
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from palermo.reference.models import Country
 
 COUNTRY_SECTION_APPS = ("directory", "knowledge", "cases", "review")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,14 @@ def country_sections(request: HttpRequest, country: Country) -> list[CountrySect
         section = module.country_section(request, country)
         if not section:
             continue
-        html = render_to_string(section["template"], section.get("context", {}), request=request)
+        template = section.get("template") or f"{app}/country_section.html"
+        context = section.get("context")
+        if context is None:
+            context = {k: v for k, v in section.items() if k not in ("title", "template")}
+        try:
+            html = render_to_string(template, context, request=request)
+        except TemplateDoesNotExist:
+            logger.warning("Country section of %s left out: no template %s", app, template)
+            continue
         sections.append(CountrySection(app, str(section["title"]), html))
     return sections

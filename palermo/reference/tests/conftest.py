@@ -49,3 +49,9 @@ def _reference_data_for_module(django_db_setup: Any, django_db_blocker: Any) -> 
 @pytest.fixture
 def reference_data(_reference_data_for_module: None, db: Any) -> None:
     """Every shipped reference-data file loaded into the test database."""
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """The personas' passwords need no strength here; argon2 would dominate these tests' time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
