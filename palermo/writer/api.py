@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from palermo.accounts.models import Organisation
@@ -138,7 +138,7 @@ def list_all(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/requests", response={201: RequestOut})
-def create(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, payload: RequestIn) -> Status[dict[str, Any]]:
     """Create a draft from JSON, in the caller's authority (or `organisation_id`, one of the
     caller's), or as a private draft for a practitioner outside any authority.
     Access: verified practitioners."""
@@ -149,7 +149,7 @@ def create(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[str, Any
         if organisation is None:
             raise PermissionDenied("You are not a member of this authority.")
     created = services.create_request(user, content=payload.content, organisation=organisation)
-    return 201, request_out(created)
+    return Status(201, request_out(created))
 
 
 @router.get("/requests/{request_id}", response=RequestOut)

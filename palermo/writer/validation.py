@@ -92,6 +92,8 @@ def clean_value(spec: FieldSpec, value: Any, path: str, errors: ContentErrors) -
             return None
         return int(number) if number.is_integer() else number
     if spec.kind == "list":
+        if value is None:
+            return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             errors.add(path, _("Enter a list of codes."))
             return None
