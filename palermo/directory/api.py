@@ -133,15 +133,25 @@ class RouteOut(Schema):
     reasons: list[ReasonOut]
 
 
-@router.get("/authorities", response=list[AuthorityOut], exclude_unset=True)
+class AuthorityPage(Schema):
+    items: list[AuthorityOut]
+    count: int
+
+
+@router.get("/authorities", response=AuthorityPage, exclude_unset=True)
 def list_authorities(
     request: HttpRequest, country: str = "", competence: str = "", language: str = "",
-    q: str = "",
-) -> list[dict[str, Any]]:
+    q: str = "", limit: int = 50, offset: int = 0,
+) -> dict[str, Any]:
     """Public: the directory, filtered by State (ISO alpha-3), competence, accepted language
-    (ISO 639-1) and a search text. Anonymous callers get public fields, and the search looks
-    in public fields only; verified practitioners get and search every field."""
+    (ISO 639-1) and a search text, `limit` and `offset` for pages. Anonymous callers get
+    public fields, and the search looks in public fields only; verified practitioners get and
+    search every field."""
     user = optional_user(request)
+    if not 1 <= limit <= 500:
+        raise ValidationError({"limit": ["limit must be between 1 and 500."]})
+    if offset < 0:
+        raise ValidationError({"offset": ["offset must be 0 or more."]})
     authorities = selectors.list_authorities(
         user,
         country=_country("country", country) if country else None,
@@ -151,7 +161,11 @@ def list_authorities(
         if language else "",
         query=q.strip()[:200],
     )
-    return [visibility.authority_data(user, a) for a in authorities]
+    return {
+        "items": [visibility.authority_data(user, a)
+                  for a in authorities[offset:offset + limit]],
+        "count": authorities.count(),
+    }
 
 
 @router.get("/authorities/{authority_id}", response=AuthorityOut, exclude_unset=True)

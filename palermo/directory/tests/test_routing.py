@@ -143,10 +143,12 @@ def test_api_list_rejects_unknown_filters_with_accepted_values(world, routed):
     assert response.status_code == 422
     assert "mla_central_authority" in response.json()["error"]["details"][0]["message"]
     response = Client().get("/api/v1/directory/authorities", {"language": "fr", "country": "xaa"})
-    assert {a["name"] for a in response.json()} == {"Xandria Central Authority",
+    assert {a["name"] for a in response.json()["items"]} == {"Xandria Central Authority",
                                                     "Xandria Extradition Office"}
     response = Client().get("/api/v1/directory/authorities", {"competence": "extradition"})
-    assert [a["name"] for a in response.json()] == ["Xandria Extradition Office"]
+    assert [a["name"] for a in response.json()["items"]] == ["Xandria Extradition Office"]
+    page = Client().get("/api/v1/directory/authorities", {"limit": 1, "offset": 1}).json()
+    assert page["count"] == 2 and len(page["items"]) == 1
 
 
 def test_route_page_explains_the_answer(world, routed):
