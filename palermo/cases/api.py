@@ -175,38 +175,83 @@ class CorrespondenceIn(Schema):
 
 def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {
-        name: getattr(case, name) for name in (
-            "id", "our_reference", "their_reference", "direction", "title", "state",
-            "state_label", "received_on", "sent_on", "next_due_on", "next_due_kind",
-            "confidential", "version")
+        name: getattr(case, name)
+        for name in (
+            "id",
+            "our_reference",
+            "their_reference",
+            "direction",
+            "title",
+            "state",
+            "state_label",
+            "received_on",
+            "sent_on",
+            "next_due_on",
+            "next_due_kind",
+            "confidential",
+            "version",
+        )
     }
     data["counterpart_state"] = case.counterpart_state.iso3
     data["assigned_to"] = case.assigned_to.email if case.assigned_to else None
-    data.update({
-        name: getattr(case, name) for name in (
-            "request_type", "counterpart_authority", "channel", "requesting_deadline",
-            "requesting_deadline_reason", "offence_summary", "use_limitation",
-            "correspondence_language", "executing_authority", "refusal_ground", "executed_on",
-            "days_to_execution")
-    })
+    data.update(
+        {
+            name: getattr(case, name)
+            for name in (
+                "request_type",
+                "counterpart_authority",
+                "channel",
+                "requesting_deadline",
+                "requesting_deadline_reason",
+                "offence_summary",
+                "use_limitation",
+                "correspondence_language",
+                "executing_authority",
+                "refusal_ground",
+                "executed_on",
+                "days_to_execution",
+            )
+        }
+    )
     data["measures"] = list(case.measures.values("code", "deadline", "deadline_reason"))
     data["transitions"] = [
-        {"code": t.code, "from_state": t.from_state, "to_state": t.to_state,
-         "occurred_on": t.occurred_on, "reason": t.reason,
-         "actor": t.actor.email if t.actor else None}
-        for t in case.transitions.select_related("actor")]
-    data["available_transitions"] = [r.code for r in services.available_transitions(request.user, case)]
+        {
+            "code": t.code,
+            "from_state": t.from_state,
+            "to_state": t.to_state,
+            "occurred_on": t.occurred_on,
+            "reason": t.reason,
+            "actor": t.actor.email if t.actor else None,
+        }
+        for t in case.transitions.select_related("actor")
+    ]
+    data["available_transitions"] = [
+        r.code for r in services.available_transitions(request.user, case)
+    ]
     return data
 
 
 @router.get("/", response=list[CaseSummary])
 @paginate(LimitOffsetPagination)
-def list_cases(request: HttpRequest, direction: str = "", state: str = "", counterpart: str = "",
-               due: str = "", mine: bool = False, include_finished: bool = False) -> Any:
+def list_cases(
+    request: HttpRequest,
+    direction: str = "",
+    state: str = "",
+    counterpart: str = "",
+    due: str = "",
+    mine: bool = False,
+    include_finished: bool = False,
+) -> Any:
     """Cases the caller may see (members of an authority; others get 403)."""
     user = _member(request)
-    filters = selectors.CaseFilters(direction=direction, state=state, counterpart=counterpart,
-                                    due=due, mine=mine, open_only=not include_finished)
+    filters = selectors.CaseFilters(
+        direction=direction,
+        state=state,
+        counterpart=counterpart,
+        due=due,
+        mine=mine,
+        open_only=not include_finished,
+    )
     return selectors.list_cases(user, filters, timezone.localdate())
 
 
@@ -233,8 +278,11 @@ def statistics(request: HttpRequest, authority: int | None = None) -> Any:
     if organisation is None:
         raise Http404
     stats = statistics_for(organisation.pk, timezone.localdate())
-    result: dict[str, Any] = {"authority": organisation.pk, "open_cases": stats.open_cases,
-                              "finished_cases": stats.finished_cases}
+    result: dict[str, Any] = {
+        "authority": organisation.pk,
+        "open_cases": stats.open_cases,
+        "finished_cases": stats.finished_cases,
+    }
     for figure in FIGURES:
         header, *rows = statistics_rows(stats, figure)
         result[figure] = [dict(zip(header, row, strict=True)) for row in rows]
@@ -262,14 +310,20 @@ def change_case(request: HttpRequest, case_id: int, payload: CaseChange) -> Any:
 
 @router.post("/{case_id}/transitions", response={201: CaseDetail})
 def take_transition(request: HttpRequest, case_id: int, payload: TransitionIn) -> Any:
-    """Take a lifecycle step the caller may take (409 if impossible now or stale, 403 if not theirs)."""
+    """Take a step the caller may take (409 if impossible now or stale; 403 if not theirs)."""
     user = _member(request)
     case = access_case_by_id(user, case_id)
     try:
-        services.transition_case(user, case, payload.code, reason=payload.reason,
-                                 occurred_on=payload.occurred_on, version=payload.version,
-                                 refusal_ground=payload.refusal_ground,
-                                 executing_authority=payload.executing_authority)
+        services.transition_case(
+            user,
+            case,
+            payload.code,
+            reason=payload.reason,
+            occurred_on=payload.occurred_on,
+            version=payload.version,
+            refusal_ground=payload.refusal_ground,
+            executing_authority=payload.executing_authority,
+        )
     except services.InvalidTransition as error:
         raise HttpError(409, str(error)) from error
     except services.StaleCase as error:
@@ -282,9 +336,15 @@ def list_documents(request: HttpRequest, case_id: int) -> Any:
     """Documents of a case the caller may see, each with the case's use-limitation conditions."""
     case = access_case_by_id(_member(request), case_id)
     return [
-        {"id": d.pk, "kind": d.kind, "original_name": d.original_name,
-         "content_type": d.content_type, "size": d.size, "sha256": d.sha256,
-         "use_limitation": case.use_limitation}
+        {
+            "id": d.pk,
+            "kind": d.kind,
+            "original_name": d.original_name,
+            "content_type": d.content_type,
+            "size": d.size,
+            "sha256": d.sha256,
+            "use_limitation": case.use_limitation,
+        }
         for d in case.documents.all()
     ]
 
@@ -294,7 +354,7 @@ def add_correspondence(request: HttpRequest, case_id: int, payload: Corresponden
     """Record correspondence, e.g. a status enquiry received (art. 18(24)), on a visible case."""
     user = _member(request)
     case = access_case_by_id(user, case_id)
-    entry = services_work.record_correspondence(user, case, kind=payload.kind,
-                                                occurred_on=payload.occurred_on,
-                                                summary=payload.summary)
+    entry = services_work.record_correspondence(
+        user, case, kind=payload.kind, occurred_on=payload.occurred_on, summary=payload.summary
+    )
     return 201, {"id": entry.pk, "kind": entry.kind, "occurred_on": entry.occurred_on.isoformat()}

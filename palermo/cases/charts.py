@@ -27,9 +27,10 @@ def _frame(title: str, desc: str, width: int, height: int, body: list[str]) -> S
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">{escape(title)}</title><desc id="{desc_id}">{escape(desc)}</desc>'
-        + "".join(body) + "</svg>"
+        + "".join(body)
+        + "</svg>"
     )
-    return mark_safe(svg)  # noqa: S308 (every piece of text above is escaped)
+    return mark_safe(svg)
 
 
 def _nice_max(value: float) -> float:
@@ -41,8 +42,13 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
-def months_chart(title: str, desc: str, months: Sequence[tuple[date, int, int]],
-                 opened_label: str, finished_label: str) -> SafeString:
+def months_chart(
+    title: str,
+    desc: str,
+    months: Sequence[tuple[date, int, int]],
+    opened_label: str,
+    finished_label: str,
+) -> SafeString:
     """Two lines over time: cases opened and cases finished each month."""
     width, height, left, bottom, top = 720, 260, 44, 36, 28
     plot_w, plot_h = width - left - 12, height - bottom - top
@@ -52,31 +58,49 @@ def months_chart(title: str, desc: str, months: Sequence[tuple[date, int, int]],
     for tick in range(6):
         value = peak * tick / 5
         y = top + plot_h - plot_h * tick / 5
-        body.append(f'<line x1="{left}" x2="{width - 12}" y1="{y:.1f}" y2="{y:.1f}" '
-                    'stroke="#d8dde3" stroke-width="1"/>')
-        body.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
-                    f'fill="#333">{value:.0f}</text>')
+        body.append(
+            f'<line x1="{left}" x2="{width - 12}" y1="{y:.1f}" y2="{y:.1f}" '
+            'stroke="#d8dde3" stroke-width="1"/>'
+        )
+        body.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
+            f'fill="#333">{value:.0f}</text>'
+        )
     for index, (month, _o, _f) in enumerate(months):
         if index % 6 == 0:
             x = left + index * step
-            body.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" font-size="11" '
-                        f'text-anchor="middle" fill="#333">{month:%Y-%m}</text>')
+            body.append(
+                f'<text x="{x:.1f}" y="{height - bottom + 16}" font-size="11" '
+                f'text-anchor="middle" fill="#333">{month:%Y-%m}</text>'
+            )
     for series, colour in ((1, OPENED), (2, FINISHED)):
         points = " ".join(
             f"{left + i * step:.1f},{top + plot_h - plot_h * row[series] / peak:.1f}"
             for i, row in enumerate(months)
         )
-        body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{points}"/>')
-    body.append(f'<rect x="{left}" y="6" width="12" height="12" fill="{OPENED}"/>'
-                f'<text x="{left + 18}" y="16" font-size="12" fill="#222">{escape(opened_label)}</text>')
-    body.append(f'<rect x="{left + 200}" y="6" width="12" height="12" fill="{FINISHED}"/>'
-                f'<text x="{left + 218}" y="16" font-size="12" fill="#222">'
-                f'{escape(finished_label)}</text>')
+        body.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{points}"/>'
+        )
+    body.append(
+        f'<rect x="{left}" y="6" width="12" height="12" fill="{OPENED}"/>'
+        f'<text x="{left + 18}" y="16" font-size="12" fill="#222">{escape(opened_label)}</text>'
+    )
+    body.append(
+        f'<rect x="{left + 200}" y="6" width="12" height="12" fill="{FINISHED}"/>'
+        f'<text x="{left + 218}" y="16" font-size="12" fill="#222">'
+        f"{escape(finished_label)}</text>"
+    )
     return _frame(title, desc, width, height, body)
 
 
-def duration_chart(title: str, desc: str, rows: Sequence[tuple[str, float | None, float | None]],
-                   median_label: str, p90_label: str, limit: int = 15) -> SafeString:
+def duration_chart(
+    title: str,
+    desc: str,
+    rows: Sequence[tuple[str, float | None, float | None]],
+    median_label: str,
+    p90_label: str,
+    limit: int = 15,
+) -> SafeString:
     """Horizontal bars: the 90th percentile (light) behind the median (dark), per row."""
     rows = list(rows)[:limit]
     label_w, bar_h, gap, top = 210, 16, 8, 30
@@ -93,17 +117,25 @@ def duration_chart(title: str, desc: str, rows: Sequence[tuple[str, float | None
     for index, (label, median, p90) in enumerate(rows):
         y = top + index * (bar_h + gap)
         short = label if len(label) <= 32 else label[:31] + "…"
-        body.append(f'<text x="{label_w - 8}" y="{y + 12}" font-size="12" text-anchor="end" '
-                    f'fill="#222">{escape(short)}</text>')
+        body.append(
+            f'<text x="{label_w - 8}" y="{y + 12}" font-size="12" text-anchor="end" '
+            f'fill="#222">{escape(short)}</text>'
+        )
         if p90 is not None:
-            body.append(f'<rect x="{label_w}" y="{y}" width="{plot_w * p90 / peak:.1f}" '
-                        f'height="{bar_h}" fill="{P90}"/>')
+            body.append(
+                f'<rect x="{label_w}" y="{y}" width="{plot_w * p90 / peak:.1f}" '
+                f'height="{bar_h}" fill="{P90}"/>'
+            )
         if median is not None:
-            body.append(f'<rect x="{label_w}" y="{y + 3}" width="{plot_w * median / peak:.1f}" '
-                        f'height="{bar_h - 6}" fill="{MEDIAN}"/>')
+            body.append(
+                f'<rect x="{label_w}" y="{y + 3}" width="{plot_w * median / peak:.1f}" '
+                f'height="{bar_h - 6}" fill="{MEDIAN}"/>'
+            )
             end = plot_w * (p90 if p90 is not None else median) / peak
-            body.append(f'<text x="{label_w + end + 6:.1f}" y="{y + 12}" font-size="11" '
-                        f'fill="#333">{median:.0f} / {(p90 or median):.0f}</text>')
+            body.append(
+                f'<text x="{label_w + end + 6:.1f}" y="{y + 12}" font-size="11" '
+                f'fill="#333">{median:.0f} / {(p90 or median):.0f}</text>'
+            )
     return _frame(title, desc, width, height, body)
 
 
@@ -118,10 +150,16 @@ def bar_chart(title: str, desc: str, rows: Sequence[tuple[str, int]]) -> SafeStr
     for index, (label, value) in enumerate(rows):
         y = top + index * (bar_h + gap)
         short = label if len(label) <= 40 else label[:39] + "…"
-        body.append(f'<text x="{label_w - 8}" y="{y + 13}" font-size="12" text-anchor="end" '
-                    f'fill="#222">{escape(short)}</text>')
+        body.append(
+            f'<text x="{label_w - 8}" y="{y + 13}" font-size="12" text-anchor="end" '
+            f'fill="#222">{escape(short)}</text>'
+        )
         bar = plot_w * value / peak
-        body.append(f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" fill="{OPENED}"/>')
-        body.append(f'<text x="{label_w + bar + 6:.1f}" y="{y + 13}" font-size="11" '
-                    f'fill="#333">{value}</text>')
+        body.append(
+            f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" fill="{OPENED}"/>'
+        )
+        body.append(
+            f'<text x="{label_w + bar + 6:.1f}" y="{y + 13}" font-size="11" '
+            f'fill="#333">{value}</text>'
+        )
     return _frame(title, desc, width, height, body)

@@ -32,10 +32,16 @@ def country_section(request: HttpRequest, country: Country) -> dict[str, Any] | 
         "title": _("Your open cases with %(country)s") % {"country": country.name},
         "count": cases.count(),
         "overdue": cases.filter(next_due_on__lt=today).count(),
-        "cases": [{
-            "reference": c.our_reference, "title": c.title, "state": c.state_label,
-            "direction": c.get_direction_display(), "next_due_on": c.next_due_on,
-            "url": reverse("cases:detail", args=[c.pk]),
-        } for c in listed],
+        "cases": [
+            {
+                "reference": c.our_reference,
+                "title": c.title,
+                "state": c.state_label,
+                "direction": c.get_direction_display(),
+                "next_due_on": c.next_due_on,
+                "url": reverse("cases:detail", args=[c.pk]),
+            }
+            for c in listed
+        ],
         "list_url": f"{reverse('cases:index')}?counterpart={country.iso3}",
     }

@@ -25,12 +25,14 @@ def targets_of(organisation_id: int) -> tuple[Targets, int]:
 
 
 def holidays_of(organisation_id: int) -> frozenset[date]:
-    return frozenset(Holiday.objects.filter(organisation_id=organisation_id)
-                     .values_list("day", flat=True))
+    return frozenset(
+        Holiday.objects.filter(organisation_id=organisation_id).values_list("day", flat=True)
+    )
 
 
-def case_deadlines(case: Case, targets: Targets | None = None,
-                   holidays: frozenset[date] | None = None) -> list[Deadline]:
+def case_deadlines(
+    case: Case, targets: Targets | None = None, holidays: frozenset[date] | None = None
+) -> list[Deadline]:
     if targets is None:
         targets = targets_of(case.organisation_id)[0]
     if holidays is None:
@@ -54,8 +56,9 @@ def case_deadlines(case: Case, targets: Targets | None = None,
     )
 
 
-def refresh_next_deadline(case: Case, targets: Targets | None = None,
-                          holidays: frozenset[date] | None = None) -> None:
+def refresh_next_deadline(
+    case: Case, targets: Targets | None = None, holidays: frozenset[date] | None = None
+) -> None:
     """Store the earliest open deadline on the case, so lists of due and overdue cases are fast."""
     found = case_deadlines(case, targets, holidays)
     case.next_due_on = found[0].due_on if found else None

@@ -20,7 +20,11 @@ def percentile(values: Sequence[float], fraction: float) -> float | None:
 
 
 AGE_BUCKETS: tuple[tuple[int, int | None], ...] = (
-    (0, 30), (31, 90), (91, 180), (181, 365), (366, None)
+    (0, 30),
+    (31, 90),
+    (91, 180),
+    (181, 365),
+    (366, None),
 )
 
 

@@ -25,10 +25,27 @@ from palermo.reference.measures import MEASURES_BY_CODE, REQUEST_TYPES_BY_CODE
 from palermo.reference.models import Country
 
 COLUMNS = (
-    "direction", "our_reference", "their_reference", "title", "counterpart_state",
-    "counterpart_authority", "request_type", "measures", "channel", "received_on", "sent_on",
-    "requesting_deadline", "deadline_reason", "offence_summary", "status", "status_on",
-    "executed_on", "refusal_ground", "assigned_to", "confidential", "use_limitation",
+    "direction",
+    "our_reference",
+    "their_reference",
+    "title",
+    "counterpart_state",
+    "counterpart_authority",
+    "request_type",
+    "measures",
+    "channel",
+    "received_on",
+    "sent_on",
+    "requesting_deadline",
+    "deadline_reason",
+    "offence_summary",
+    "status",
+    "status_on",
+    "executed_on",
+    "refusal_ground",
+    "assigned_to",
+    "confidential",
+    "use_limitation",
 )
 REQUIRED = ("direction", "title", "counterpart_state", "status")
 
@@ -48,8 +65,12 @@ def _date(value: str, name: str) -> date | None:
         raise ValueError(f"{name}: '{value}' is not a date like 2026-11-28") from error
 
 
-def _row_to_case(row: dict[str, str], organisation: Organisation,
-                 countries: dict[str, Country], references: set[str]) -> tuple[Case, list[str], date | None, date | None]:
+def _row_to_case(
+    row: dict[str, str],
+    organisation: Organisation,
+    countries: dict[str, Country],
+    references: set[str],
+) -> tuple[Case, list[str], date | None, date | None]:
     direction = row["direction"].strip().lower()
     if direction not in (INCOMING, OUTGOING):
         raise ValueError("direction must be 'incoming' or 'outgoing'")
@@ -101,15 +122,23 @@ def _row_to_case(row: dict[str, str], organisation: Organisation,
         if assignee is None:
             raise ValueError(f"assigned_to '{email}' is not a member of this authority")
     case = Case(
-        organisation=organisation, direction=direction, our_reference=reference,
-        their_reference=row.get("their_reference", "").strip(), title=row["title"].strip()[:300],
-        request_type=request_type, counterpart_state=country,
-        counterpart_authority=row.get("counterpart_authority", "").strip(), channel=channel,
-        received_on=received_on if direction == INCOMING else None, sent_on=sent_on,
+        organisation=organisation,
+        direction=direction,
+        our_reference=reference,
+        their_reference=row.get("their_reference", "").strip(),
+        title=row["title"].strip()[:300],
+        request_type=request_type,
+        counterpart_state=country,
+        counterpart_authority=row.get("counterpart_authority", "").strip(),
+        channel=channel,
+        received_on=received_on if direction == INCOMING else None,
+        sent_on=sent_on,
         requesting_deadline=deadline,
         requesting_deadline_reason=row.get("deadline_reason", "").strip(),
-        offence_summary=row.get("offence_summary", "").strip(), state=state,
-        refusal_ground=ground, assigned_to=assignee,
+        offence_summary=row.get("offence_summary", "").strip(),
+        state=state,
+        refusal_ground=ground,
+        assigned_to=assignee,
         confidential=row.get("confidential", "").strip().lower() in ("yes", "true", "1"),
         use_limitation=row.get("use_limitation", "").strip(),
     )
@@ -119,7 +148,7 @@ def _row_to_case(row: dict[str, str], organisation: Organisation,
 def import_cases(actor: Any, organisation: Organisation, text: str) -> ImportReport:
     report = ImportReport()
     reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in REQUIRED + ("our_reference",) if c not in (reader.fieldnames or [])]
+    missing = [c for c in (*REQUIRED, "our_reference") if c not in (reader.fieldnames or [])]
     if missing:
         report.errors.append((1, f"missing columns: {', '.join(missing)}"))
         return report
@@ -127,8 +156,9 @@ def import_cases(actor: Any, organisation: Organisation, text: str) -> ImportRep
     for country in Country.objects.all():
         countries[country.iso3.upper()] = country
         countries[country.iso2.upper()] = country
-    references = set(Case.objects.filter(organisation=organisation)
-                     .values_list("our_reference", flat=True))
+    references = set(
+        Case.objects.filter(organisation=organisation).values_list("our_reference", flat=True)
+    )
     parsed = []
     for line, row in enumerate(reader, start=2):
         try:
@@ -158,25 +188,54 @@ def _save(actor: Any, organisation: Organisation, parsed: list[Any]) -> None:
         if case.confidential and case.assigned_to_id:
             case.named_members.add(case.assigned_to_id)
         CaseMeasure.objects.bulk_create([CaseMeasure(case=case, code=m) for m in measures])
-        steps = [CaseTransition(case=case, code="create", from_state="", to_state=first,
-                                occurred_on=start or status_on or date.today(), actor=actor)]
+        steps = [
+            CaseTransition(
+                case=case,
+                code="create",
+                from_state="",
+                to_state=first,
+                occurred_on=start or status_on or date.today(),
+                actor=actor,
+            )
+        ]
         previous = first
         if executed_on:
-            steps.append(CaseTransition(case=case, code="imported", from_state=previous,
-                                        to_state="executed", occurred_on=executed_on, actor=actor,
-                                        reason="imported from the previous register"))
+            steps.append(
+                CaseTransition(
+                    case=case,
+                    code="imported",
+                    from_state=previous,
+                    to_state="executed",
+                    occurred_on=executed_on,
+                    actor=actor,
+                    reason="imported from the previous register",
+                )
+            )
             previous = "executed"
         if case.state != previous:
-            steps.append(CaseTransition(case=case, code="imported", from_state=previous,
-                                        to_state=case.state, actor=actor,
-                                        occurred_on=status_on or executed_on or start or date.today(),
-                                        reason="imported from the previous register"))
+            steps.append(
+                CaseTransition(
+                    case=case,
+                    code="imported",
+                    from_state=previous,
+                    to_state=case.state,
+                    actor=actor,
+                    occurred_on=status_on or executed_on or start or date.today(),
+                    reason="imported from the previous register",
+                )
+            )
         CaseTransition.objects.bulk_create(steps)
         refresh_next_deadline(case, targets, holidays)
-        Case.objects.filter(pk=case.pk).update(next_due_on=case.next_due_on,
-                                               next_due_kind=case.next_due_kind, is_open=case.is_open)
-    record_event(actor, "cases.imported", None, organisation=organisation,
-                 changes={"cases": [None, len(parsed)]})
+        Case.objects.filter(pk=case.pk).update(
+            next_due_on=case.next_due_on, next_due_kind=case.next_due_kind, is_open=case.is_open
+        )
+    record_event(
+        actor,
+        "cases.imported",
+        None,
+        organisation=organisation,
+        changes={"cases": [None, len(parsed)]},
+    )
     stats_cache.invalidate(organisation.pk)
 
 

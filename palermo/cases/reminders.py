@@ -34,21 +34,30 @@ def recipients_for(case: Case) -> list[Any]:
 def create_reminders(today: date) -> list[Reminder]:
     """One reminder a day per person for each open case whose next deadline is near or past."""
     created: list[Reminder] = []
-    organisation_ids = set(Case.objects.filter(is_open=True, next_due_on__isnull=False)
-                           .values_list("organisation_id", flat=True).distinct())
+    organisation_ids = set(
+        Case.objects.filter(is_open=True, next_due_on__isnull=False)
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    )
     known = set(CaseSettings.objects.values_list("organisation_id", flat=True))
     for organisation_id in sorted(organisation_ids | (known & organisation_ids)):
         due_soon_days = targets_of(organisation_id)[1]
-        cases = (Case.objects.filter(organisation_id=organisation_id, is_open=True,
-                                     next_due_on__lte=today + timedelta(days=due_soon_days))
-                 .select_related("assigned_to"))
+        cases = Case.objects.filter(
+            organisation_id=organisation_id,
+            is_open=True,
+            next_due_on__lte=today + timedelta(days=due_soon_days),
+        ).select_related("assigned_to")
         for case in cases:
             for person in recipients_for(case):
                 if person is None or not person.is_active:
                     continue
                 reminder, made = Reminder.objects.get_or_create(
-                    case=case, recipient=person, due_on=case.next_due_on,
-                    kind=case.next_due_kind, created_on=today)
+                    case=case,
+                    recipient=person,
+                    due_on=case.next_due_on,
+                    kind=case.next_due_kind,
+                    created_on=today,
+                )
                 if made:
                     created.append(reminder)
     return created
@@ -63,14 +72,21 @@ def email_reminder(reminder_id: int) -> None:
     person = reminder.recipient
     try:
         case = access_case_by_id(person, reminder.case_id, record_opening=False)
-    except Exception:  # noqa: BLE001 (Http404: they no longer see it, so nothing is sent)
+    except Exception:
         return
     with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
         subject = _("Palermo: deadline for case %(reference)s on %(date)s") % {
-            "reference": case.our_reference, "date": reminder.due_on.isoformat()}
-        body = _("Case %(reference)s (%(title)s) has a deadline on %(date)s. Status: %(state)s.") % {
-            "reference": case.our_reference, "title": case.title,
-            "date": reminder.due_on.isoformat(), "state": case.state_label}
+            "reference": case.our_reference,
+            "date": reminder.due_on.isoformat(),
+        }
+        body = _(
+            "Case %(reference)s (%(title)s) has a deadline on %(date)s. Status: %(state)s."
+        ) % {
+            "reference": case.our_reference,
+            "title": case.title,
+            "date": reminder.due_on.isoformat(),
+            "state": case.state_label,
+        }
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
     Reminder.objects.filter(pk=reminder.pk).update(emailed_at=timezone.now())
 

@@ -25,7 +25,9 @@ class CaseFilters:
     query: str = ""
 
 
-def list_cases(user: Any, filters: CaseFilters, today: date, due_soon_days: int = 7) -> QuerySet[Case]:
+def list_cases(
+    user: Any, filters: CaseFilters, today: date, due_soon_days: int = 7
+) -> QuerySet[Case]:
     cases = cases_visible_to(user).select_related("counterpart_state", "assigned_to")
     if filters.direction:
         cases = cases.filter(direction=filters.direction)
@@ -40,25 +42,36 @@ def list_cases(user: Any, filters: CaseFilters, today: date, due_soon_days: int 
     if filters.due == "overdue":
         cases = cases.filter(is_open=True, next_due_on__lt=today)
     elif filters.due == "due_soon":
-        cases = cases.filter(is_open=True, next_due_on__gte=today,
-                             next_due_on__lte=today + timedelta(days=due_soon_days))
+        cases = cases.filter(
+            is_open=True,
+            next_due_on__gte=today,
+            next_due_on__lte=today + timedelta(days=due_soon_days),
+        )
     if filters.query:
         cases = cases.filter(
-            Q(our_reference__icontains=filters.query) | Q(their_reference__icontains=filters.query)
+            Q(our_reference__icontains=filters.query)
+            | Q(their_reference__icontains=filters.query)
             | Q(title__icontains=filters.query)
         )
-    return cases.order_by("next_due_on", "-id") if filters.due else cases.order_by("-id")
+    return cases.order_by("next_due_on") if filters.due else cases.order_by("-id")
 
 
 def overdue_cases(user: Any, today: date) -> QuerySet[Case]:
-    return (cases_visible_to(user).filter(is_open=True, next_due_on__lt=today)
-            .select_related("counterpart_state", "assigned_to").order_by("next_due_on"))
+    return (
+        cases_visible_to(user)
+        .filter(is_open=True, next_due_on__lt=today)
+        .select_related("counterpart_state", "assigned_to")
+        .order_by("next_due_on")
+    )
 
 
 def due_soon_cases(user: Any, today: date, days: int) -> QuerySet[Case]:
-    return (cases_visible_to(user)
-            .filter(is_open=True, next_due_on__gte=today, next_due_on__lte=today + timedelta(days=days))
-            .select_related("counterpart_state", "assigned_to").order_by("next_due_on"))
+    return (
+        cases_visible_to(user)
+        .filter(is_open=True, next_due_on__gte=today, next_due_on__lte=today + timedelta(days=days))
+        .select_related("counterpart_state", "assigned_to")
+        .order_by("next_due_on")
+    )
 
 
 @dataclass
@@ -78,8 +91,11 @@ def workload(organisation: Organisation, today: date) -> list[Workload]:
     by_user = {row["assigned_to"]: row for row in rows}
     members = Membership.objects.filter(organisation=organisation).select_related("user")
     result = [
-        Workload(m.user.display_name, by_user.get(m.user_id, {}).get("open_cases", 0),
-                 by_user.get(m.user_id, {}).get("overdue", 0))
+        Workload(
+            m.user.display_name,
+            by_user.get(m.user_id, {}).get("open_cases", 0),
+            by_user.get(m.user_id, {}).get("overdue", 0),
+        )
         for m in members
     ]
     result.sort(key=lambda w: (-w.open_cases, w.name))
@@ -89,10 +105,19 @@ def workload(organisation: Organisation, today: date) -> list[Workload]:
     return result
 
 
-def reminders_for(user: Any) -> QuerySet[Reminder]:
-    visible = cases_visible_to(user).values("pk")
-    return (Reminder.objects.filter(recipient=user, dismissed_at__isnull=True, case__in=visible)
-            .select_related("case").order_by("due_on"))
+def reminders_for(user: Any, limit: int = 50) -> list[Reminder]:
+    """The user's open reminders, for cases they can still see (few rows: filtered in two steps)."""
+    reminders = list(
+        Reminder.objects.filter(recipient=user, dismissed_at__isnull=True)
+        .select_related("case")
+        .order_by("due_on")[:limit]
+    )
+    visible = set(
+        cases_visible_to(user)
+        .filter(pk__in={r.case_id for r in reminders})
+        .values_list("pk", flat=True)
+    )
+    return [r for r in reminders if r.case_id in visible]
 
 
 def member_organisations(user: Any) -> list[Organisation]:

@@ -33,11 +33,11 @@ from palermo.core.audit import record_event
 from palermo.reference.measures import MEASURES_BY_CODE
 
 
-class StaleCase(Exception):  # noqa: N818 (a domain word, not an error class name)
+class StaleCase(Exception):
     """Someone else changed the case since the user loaded it."""
 
 
-class InvalidTransition(Exception):  # noqa: N818
+class InvalidTransition(Exception):
     """The transition does not exist or cannot be taken from the case's current state."""
 
 
@@ -82,14 +82,16 @@ def next_reference(organisation: Organisation, direction: str, year: int) -> str
     taken = Case.objects.filter(
         organisation=organisation, our_reference__startswith=prefix
     ).values_list("our_reference", flat=True)
-    numbers = [int(ref[len(prefix):]) for ref in taken if ref[len(prefix):].isdigit()]
+    numbers = [int(ref[len(prefix) :]) for ref in taken if ref[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
 def _check_measures(measures: list[MeasureInput], start: date | None) -> None:
     for measure in measures:
         if measure.code not in MEASURES_BY_CODE:
-            raise ValidationError({"measures": _("Unknown measure: %(code)s.") % {"code": measure.code}})
+            raise ValidationError(
+                {"measures": _("Unknown measure: %(code)s.") % {"code": measure.code}}
+            )
         if measure.deadline is not None and start is not None and measure.deadline < start:
             raise ValidationError(
                 {"measures": _("The deadline for a measure cannot be before the request's date.")}
@@ -100,21 +102,43 @@ def store_document(actor: Any, case: Case, *, name: str, content: bytes, kind: s
     """Check and store a file on a case (callers hold the transaction)."""
     content_type = check_document(name, content)
     document = CaseDocument(
-        case=case, kind=kind, original_name=name[:255], content_type=content_type,
-        size=len(content), sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
+        case=case,
+        kind=kind,
+        original_name=name[:255],
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=actor,
     )
     document.file.save(name, ContentFile(content), save=False)
     document.save()
-    record_event(actor, "case.document_added", case, organisation=case.organisation,
-                 changes={"document": [None, document.original_name]})
+    record_event(
+        actor,
+        "case.document_added",
+        case,
+        organisation=case.organisation,
+        changes={"document": [None, document.original_name]},
+    )
     return document
 
 
-def _record_transition(actor: Any, case: Case, code: str, from_state: str, to_state: str,
-                       occurred_on: date, reason: str) -> CaseTransition:
+def _record_transition(
+    actor: Any,
+    case: Case,
+    code: str,
+    from_state: str,
+    to_state: str,
+    occurred_on: date,
+    reason: str,
+) -> CaseTransition:
     return CaseTransition.objects.create(
-        case=case, code=code, from_state=from_state, to_state=to_state,
-        occurred_on=occurred_on, reason=reason, actor=actor if access.is_signed_in(actor) else None,
+        case=case,
+        code=code,
+        from_state=from_state,
+        to_state=to_state,
+        occurred_on=occurred_on,
+        reason=reason,
+        actor=actor if access.is_signed_in(actor) else None,
     )
 
 
@@ -126,7 +150,9 @@ def _finish_write(case: Case) -> None:
 
 @transaction.atomic
 def register_case(
-    actor: Any, organisation: Organisation, data: CaseInput,
+    actor: Any,
+    organisation: Organisation,
+    data: CaseInput,
     document: tuple[str, bytes] | None = None,
 ) -> Case:
     """Register an incoming request, or an outgoing one drafted outside Palermo."""
@@ -135,45 +161,68 @@ def register_case(
     if state.pk == organisation.country_id:
         raise ValidationError({"counterpart_state": _("The counterpart must be another State.")})
     today = timezone.localdate()
-    check_case_dates(direction=data.direction, received_on=data.received_on,
-                     sent_on=data.sent_on, requesting_deadline=data.requesting_deadline,
-                     today=today)
+    check_case_dates(
+        direction=data.direction,
+        received_on=data.received_on,
+        sent_on=data.sent_on,
+        requesting_deadline=data.requesting_deadline,
+        today=today,
+    )
     start = data.received_on if data.direction == INCOMING else data.sent_on
     _check_measures(data.measures, start)
     if not data.title.strip():
         raise ValidationError({"title": _("Give the case a title.")})
     reference = data.our_reference.strip() or next_reference(
-        organisation, data.direction, (start or today).year)
+        organisation, data.direction, (start or today).year
+    )
     if Case.objects.filter(organisation=organisation, our_reference=reference).exists():
         raise ValidationError({"our_reference": _("Another case already has this reference.")})
     case = Case(
-        organisation=organisation, direction=data.direction, our_reference=reference,
-        their_reference=data.their_reference, title=data.title.strip(),
-        request_type=data.request_type, counterpart_state=state,
-        counterpart_authority=data.counterpart_authority, channel=data.channel,
+        organisation=organisation,
+        direction=data.direction,
+        our_reference=reference,
+        their_reference=data.their_reference,
+        title=data.title.strip(),
+        request_type=data.request_type,
+        counterpart_state=state,
+        counterpart_authority=data.counterpart_authority,
+        channel=data.channel,
         received_on=data.received_on if data.direction == INCOMING else None,
         requesting_deadline=data.requesting_deadline,
         requesting_deadline_reason=data.requesting_deadline_reason,
-        offence_summary=data.offence_summary, crime_type_id=data.crime_type_id,
-        confidential=data.confidential, use_limitation=data.use_limitation,
+        offence_summary=data.offence_summary,
+        crime_type_id=data.crime_type_id,
+        confidential=data.confidential,
+        use_limitation=data.use_limitation,
         correspondence_language=data.correspondence_language,
-        state=initial_state(data.direction), created_by=actor,
+        state=initial_state(data.direction),
+        created_by=actor,
     )
     case.save()
     if data.confidential:
         case.named_members.add(actor)
-    CaseMeasure.objects.bulk_create([
-        CaseMeasure(case=case, code=m.code, deadline=m.deadline, deadline_reason=m.deadline_reason)
-        for m in data.measures
-    ])
+    CaseMeasure.objects.bulk_create(
+        [
+            CaseMeasure(
+                case=case, code=m.code, deadline=m.deadline, deadline_reason=m.deadline_reason
+            )
+            for m in data.measures
+        ]
+    )
     _record_transition(actor, case, "create", "", case.state, start or today, "")
     if data.direction == OUTGOING and data.sent_on is not None:
         _apply_send(actor, case, data.sent_on, _("Sent before it was registered in Palermo."))
     if document is not None:
-        store_document(actor, case, name=document[0], content=document[1],
-                       kind=CaseDocument.Kind.REQUEST)
-    record_event(actor, "case.registered", case, organisation=organisation,
-                 changes={"direction": [None, case.direction], "state": [None, case.state]})
+        store_document(
+            actor, case, name=document[0], content=document[1], kind=CaseDocument.Kind.REQUEST
+        )
+    record_event(
+        actor,
+        "case.registered",
+        case,
+        organisation=organisation,
+        changes={"direction": [None, case.direction], "state": [None, case.state]},
+    )
     _finish_write(case)
     return case
 
@@ -218,21 +267,38 @@ def open_outgoing_case(
     request_type = MEASURES_BY_CODE[measures[0]].request_type if measures else "mla"
     today = timezone.localdate()
     case = Case.objects.create(
-        organisation=organisation, direction=OUTGOING,
+        organisation=organisation,
+        direction=OUTGOING,
         our_reference=next_reference(organisation, OUTGOING, today.year),
-        title=(title.strip() or _("Request"))[:300], request_type=request_type,
-        counterpart_state=state, counterpart_authority=requested_authority_name,
-        offence_summary=offence_summary, writer_request_id=writer_request_id,
-        state=S.DRAFTED, created_by=actor,
+        title=(title.strip() or _("Request"))[:300],
+        request_type=request_type,
+        counterpart_state=state,
+        counterpart_authority=requested_authority_name,
+        offence_summary=offence_summary,
+        writer_request_id=writer_request_id,
+        state=S.DRAFTED,
+        created_by=actor,
     )
     CaseMeasure.objects.bulk_create([CaseMeasure(case=case, code=code) for code in measures])
-    _record_transition(actor, case, "create", "", S.DRAFTED, today, _("Drafted in the request writer."))
+    _record_transition(
+        actor, case, "create", "", S.DRAFTED, today, _("Drafted in the request writer.")
+    )
     _apply_send(actor, case, today, _("Sent from the request writer."))
     if document_bytes:
-        store_document(actor, case, name=document_name or "request.pdf", content=document_bytes,
-                       kind=CaseDocument.Kind.REQUEST)
-    record_event(actor, "case.opened_from_writer", case, organisation=organisation,
-                 changes={"writer_request_id": [None, writer_request_id]})
+        store_document(
+            actor,
+            case,
+            name=document_name or "request.pdf",
+            content=document_bytes,
+            kind=CaseDocument.Kind.REQUEST,
+        )
+    record_event(
+        actor,
+        "case.opened_from_writer",
+        case,
+        organisation=organisation,
+        changes={"writer_request_id": [None, writer_request_id]},
+    )
     _finish_write(case)
     return case
 
@@ -256,8 +322,15 @@ def available_transitions(actor: Any, case: Case) -> list[Any]:
 
 @transaction.atomic
 def transition_case(
-    actor: Any, case: Case, code: str, *, reason: str = "", occurred_on: date | None = None,
-    version: int | None = None, refusal_ground: str = "", executing_authority: str = "",
+    actor: Any,
+    case: Case,
+    code: str,
+    *,
+    reason: str = "",
+    occurred_on: date | None = None,
+    version: int | None = None,
+    refusal_ground: str = "",
+    executing_authority: str = "",
 ) -> CaseTransition:
     """Move a case along its lifecycle, recording who, when and why."""
     rule = rule_for(case.direction, code)
@@ -283,7 +356,8 @@ def transition_case(
     last = case.transitions.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
     if last is not None and occurred_on < last:
         errors["occurred_on"] = _("The date cannot be before the previous step (%(date)s).") % {
-            "date": last.isoformat()}
+            "date": last.isoformat()
+        }
     if errors:
         raise ValidationError(errors)
     claim_version(case, version)
@@ -302,16 +376,31 @@ def transition_case(
     if case.is_finished and case.finished_on is None:
         case.finished_on = occurred_on
     step = _record_transition(actor, case, rule.code, from_state, case.state, occurred_on, reason)
-    record_event(actor, f"case.{rule.code}", case, organisation=case.organisation,
-                 changes={"state": [from_state, case.state], "reason": [None, reason]})
+    record_event(
+        actor,
+        f"case.{rule.code}",
+        case,
+        organisation=case.organisation,
+        changes={"state": [from_state, case.state], "reason": [None, reason]},
+    )
     _finish_write(case)
     return step
 
 
 EDITABLE_FIELDS = (
-    "title", "their_reference", "request_type", "counterpart_authority", "channel",
-    "received_on", "requesting_deadline", "requesting_deadline_reason", "offence_summary",
-    "crime_type_id", "use_limitation", "correspondence_language", "executing_authority",
+    "title",
+    "their_reference",
+    "request_type",
+    "counterpart_authority",
+    "channel",
+    "received_on",
+    "requesting_deadline",
+    "requesting_deadline_reason",
+    "offence_summary",
+    "crime_type_id",
+    "use_limitation",
+    "correspondence_language",
+    "executing_authority",
 )
 
 
@@ -326,8 +415,12 @@ def update_case(actor: Any, case: Case, *, version: int, changes: dict[str, Any]
     before = {name: getattr(case, name) for name in changes}
     for name, value in changes.items():
         setattr(case, name, value)
-    check_case_dates(direction=case.direction, received_on=case.received_on,
-                     sent_on=case.sent_on, requesting_deadline=case.requesting_deadline)
+    check_case_dates(
+        direction=case.direction,
+        received_on=case.received_on,
+        sent_on=case.sent_on,
+        requesting_deadline=case.requesting_deadline,
+    )
     if not case.title.strip():
         raise ValidationError({"title": _("Give the case a title.")})
     claim_version(case, version)
@@ -349,15 +442,21 @@ def assign_case(actor: Any, case: Case, assignee: Any, *, version: int | None = 
     case.assigned_to = assignee
     if case.confidential and assignee is not None:
         case.named_members.add(assignee)
-    record_event(actor, "case.assigned", case, organisation=case.organisation,
-                 changes={"assigned_to": [before, assignee]})
+    record_event(
+        actor,
+        "case.assigned",
+        case,
+        organisation=case.organisation,
+        changes={"assigned_to": [before, assignee]},
+    )
     _finish_write(case)
     return case
 
 
 @transaction.atomic
-def set_confidentiality(actor: Any, case: Case, *, confidential: bool, members: list[Any],
-                        version: int | None = None) -> Case:
+def set_confidentiality(
+    actor: Any, case: Case, *, confidential: bool, members: list[Any], version: int | None = None
+) -> Case:
     """Mark a case confidential (art. 18(20)) and name who may see it; supervisors decide."""
     if not access.is_supervisor_of(actor, case.organisation_id) or not can_view_case(actor, case):
         raise PermissionDenied(_("Only a supervisor may change who sees this case."))
@@ -370,7 +469,12 @@ def set_confidentiality(actor: Any, case: Case, *, confidential: bool, members: 
     if case.assigned_to_id:
         named.add(case.assigned_to_id)
     case.named_members.set(named)
-    record_event(actor, "case.confidentiality", case, organisation=case.organisation,
-                 changes={"confidential": [None, confidential], "named_members": [None, sorted(named)]})
+    record_event(
+        actor,
+        "case.confidentiality",
+        case,
+        organisation=case.organisation,
+        changes={"confidential": [None, confidential], "named_members": [None, sorted(named)]},
+    )
     _finish_write(case)
     return case

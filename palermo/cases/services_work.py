@@ -49,17 +49,24 @@ def add_note(actor: Any, case: Case, text: str) -> CaseNote:
 
 
 @transaction.atomic
-def add_task(actor: Any, case: Case, *, title: str, due_on: date | None,
-             assigned_to: Any = None) -> CaseTask:
+def add_task(
+    actor: Any, case: Case, *, title: str, due_on: date | None, assigned_to: Any = None
+) -> CaseTask:
     _require_view(actor, case)
     if not title.strip():
         raise ValidationError({"title": _("Say what is to be done.")})
     if assigned_to is not None and not access.is_member_of(assigned_to, case.organisation_id):
         raise ValidationError({"assigned_to": _("Choose a member of this authority.")})
-    task = CaseTask.objects.create(case=case, title=title.strip(), due_on=due_on,
-                                   assigned_to=assigned_to, created_by=actor)
-    record_event(actor, "case.task_added", case, organisation=case.organisation,
-                 changes={"task": [None, task.title]})
+    task = CaseTask.objects.create(
+        case=case, title=title.strip(), due_on=due_on, assigned_to=assigned_to, created_by=actor
+    )
+    record_event(
+        actor,
+        "case.task_added",
+        case,
+        organisation=case.organisation,
+        changes={"task": [None, task.title]},
+    )
     return task
 
 
@@ -69,8 +76,13 @@ def complete_task(actor: Any, task: CaseTask) -> CaseTask:
     if task.done_at is None:
         task.done_at = timezone.now()
         task.save(update_fields=["done_at"])
-        record_event(actor, "case.task_done", task.case, organisation=task.case.organisation,
-                     changes={"task": [None, task.title]})
+        record_event(
+            actor,
+            "case.task_done",
+            task.case,
+            organisation=task.case.organisation,
+            changes={"task": [None, task.title]},
+        )
     return task
 
 
@@ -83,8 +95,15 @@ def add_document(actor: Any, case: Case, *, name: str, content: bytes, kind: str
 
 
 @transaction.atomic
-def record_correspondence(actor: Any, case: Case, *, kind: str, occurred_on: date, summary: str,
-                          document: CaseDocument | None = None) -> Correspondence:
+def record_correspondence(
+    actor: Any,
+    case: Case,
+    *,
+    kind: str,
+    occurred_on: date,
+    summary: str,
+    document: CaseDocument | None = None,
+) -> Correspondence:
     """Log a letter, call or status enquiry (art. 18(24)) sent or received."""
     _require_view(actor, case)
     errors: dict[str, str] = {}
@@ -99,9 +118,14 @@ def record_correspondence(actor: Any, case: Case, *, kind: str, occurred_on: dat
         errors["summary"] = _("Summarise the correspondence.")
     if errors:
         raise ValidationError(errors)
-    entry = Correspondence.objects.create(case=case, kind=kind, occurred_on=occurred_on,
-                                          summary=summary.strip(), document=document,
-                                          recorded_by=actor)
+    entry = Correspondence.objects.create(
+        case=case,
+        kind=kind,
+        occurred_on=occurred_on,
+        summary=summary.strip(),
+        document=document,
+        recorded_by=actor,
+    )
     record_event(actor, f"case.{kind}", case, organisation=case.organisation)
     return entry
 
@@ -115,13 +139,20 @@ def link_cases(actor: Any, case: Case, related: Case, kind: str) -> CaseLink:
     if kind not in CaseLink.Kind.values:
         raise ValidationError({"kind": _("Choose how the cases are related.")})
     link, _created = CaseLink.objects.get_or_create(case=case, related_case=related, kind=kind)
-    record_event(actor, "case.linked", case, organisation=case.organisation,
-                 changes={"related_case": [None, related.our_reference]})
+    record_event(
+        actor,
+        "case.linked",
+        case,
+        organisation=case.organisation,
+        changes={"related_case": [None, related.our_reference]},
+    )
     return link
 
 
 @transaction.atomic
-def add_person(actor: Any, case: Case, *, name: str, role: str, nationality: Any = None) -> CasePerson:
+def add_person(
+    actor: Any, case: Case, *, name: str, role: str, nationality: Any = None
+) -> CasePerson:
     _require_view(actor, case)
     if not name.strip():
         raise ValidationError({"name": _("Give the person's name.")})
@@ -134,12 +165,15 @@ def add_person(actor: Any, case: Case, *, name: str, role: str, nationality: Any
 
 
 @transaction.atomic
-def add_offence(actor: Any, case: Case, *, description: str, crime_type_id: int | None) -> CaseOffence:
+def add_offence(
+    actor: Any, case: Case, *, description: str, crime_type_id: int | None
+) -> CaseOffence:
     _require_view(actor, case)
     if not description.strip():
         raise ValidationError({"description": _("Describe the offence.")})
-    offence = CaseOffence.objects.create(case=case, description=description.strip(),
-                                         crime_type_id=crime_type_id)
+    offence = CaseOffence.objects.create(
+        case=case, description=description.strip(), crime_type_id=crime_type_id
+    )
     record_event(actor, "case.offence_added", case, organisation=case.organisation)
     stats_cache.invalidate(case.organisation_id)
     return offence
@@ -156,8 +190,13 @@ def save_case_settings(actor: Any, organisation: Organisation, **targets: int) -
             raise ValidationError({name: _("Give a number of days, zero or more.")})
         setattr(settings, name, value)
     settings.save()
-    record_event(actor, "case_settings.changed", settings, organisation=organisation,
-                 changes={k: [before[k], v] for k, v in targets.items() if before[k] != v})
+    record_event(
+        actor,
+        "case_settings.changed",
+        settings,
+        organisation=organisation,
+        changes={k: [before[k], v] for k, v in targets.items() if before[k] != v},
+    )
     _refresh_open_deadlines(organisation)
     return settings
 
@@ -194,8 +233,9 @@ def _refresh_open_deadlines(organisation: Organisation) -> None:
         "measures"
     ):
         refresh_next_deadline(case, targets, holidays)
-        Case.objects.filter(pk=case.pk).update(next_due_on=case.next_due_on,
-                                               next_due_kind=case.next_due_kind)
+        Case.objects.filter(pk=case.pk).update(
+            next_due_on=case.next_due_on, next_due_kind=case.next_due_kind
+        )
 
 
 @transaction.atomic
@@ -210,9 +250,15 @@ def set_measure_deadline(actor: Any, measure: Any, *, deadline: date | None, rea
     measure.deadline = deadline
     measure.deadline_reason = reason.strip()
     measure.save()
-    record_event(actor, "case.measure_deadline", case, organisation=case.organisation,
-                 changes={str(measure): [before, deadline]})
+    record_event(
+        actor,
+        "case.measure_deadline",
+        case,
+        organisation=case.organisation,
+        changes={str(measure): [before, deadline]},
+    )
     refresh_next_deadline(case)
-    Case.objects.filter(pk=case.pk).update(next_due_on=case.next_due_on,
-                                           next_due_kind=case.next_due_kind)
+    Case.objects.filter(pk=case.pk).update(
+        next_due_on=case.next_due_on, next_due_kind=case.next_due_kind
+    )
     return measure

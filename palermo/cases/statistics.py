@@ -62,7 +62,9 @@ def _months_back(today: date, count: int) -> list[date]:
     return list(reversed(months))
 
 
-def _duration_rows(pairs: list[tuple[Any, int]]) -> list[tuple[Any, int, float | None, float | None]]:
+def _duration_rows(
+    pairs: list[tuple[Any, int]],
+) -> list[tuple[Any, int, float | None, float | None]]:
     grouped: dict[Any, list[int]] = defaultdict(list)
     for key, days in pairs:
         grouped[key].append(days)
@@ -76,35 +78,59 @@ def _raw_figures(organisation_id: int, today: date) -> dict[str, Any]:
     start = Coalesce("received_on", "sent_on")
     first_month = _months_back(today, MONTHS_SHOWN)[0]
     opened = dict(
-        cases.annotate(start=start).filter(start__gte=first_month)
-        .annotate(month=TruncMonth("start")).values_list("month").annotate(n=Count("id"))
+        cases.annotate(start=start)
+        .filter(start__gte=first_month)
+        .annotate(month=TruncMonth("start"))
+        .values_list("month")
+        .annotate(n=Count("id"))
         .values_list("month", "n")
     )
     finished = dict(
-        cases.filter(finished_on__gte=first_month).annotate(month=TruncMonth("finished_on"))
-        .values_list("month").annotate(n=Count("id")).values_list("month", "n")
+        cases.filter(finished_on__gte=first_month)
+        .annotate(month=TruncMonth("finished_on"))
+        .values_list("month")
+        .annotate(n=Count("id"))
+        .values_list("month", "n")
     )
     executed = cases.filter(days_to_execution__isnull=False)
-    by_state = _duration_rows(list(executed.values_list("counterpart_state_id", "days_to_execution")))
-    by_offence = _duration_rows(list(
-        executed.filter(crime_type__isnull=False).values_list("crime_type_id", "days_to_execution")
-    ))
-    by_measure = _duration_rows(list(
-        CaseMeasure.objects.filter(case__organisation_id=organisation_id,
-                                   case__days_to_execution__isnull=False)
-        .values_list("code", "case__days_to_execution")
-    ))
+    by_state = _duration_rows(
+        list(executed.values_list("counterpart_state_id", "days_to_execution"))
+    )
+    by_offence = _duration_rows(
+        list(
+            executed.filter(crime_type__isnull=False).values_list(
+                "crime_type_id", "days_to_execution"
+            )
+        )
+    )
+    days_by_case = dict(executed.values_list("pk", "days_to_execution"))
+    by_measure = _duration_rows(
+        [
+            (code, days_by_case[case_id])
+            for case_id, code in CaseMeasure.objects.filter(
+                case_id__in=executed.values("pk")
+            ).values_list("case_id", "code")
+        ]
+    )
     backlog = [0] * len(AGE_BUCKETS)
     for started in cases.filter(is_open=True).annotate(start=start).values_list("start", flat=True):
         if started is not None:
             backlog[age_bucket((today - started).days)] += 1
-    refusals = list(cases.exclude(refusal_ground="").values_list("refusal_ground")
-                    .annotate(n=Count("id")).order_by("-n").values_list("refusal_ground", "n"))
+    refusals = list(
+        cases.exclude(refusal_ground="")
+        .values_list("refusal_ground")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("refusal_ground", "n")
+    )
     return {
         "opened": {_normal_month(k): v for k, v in opened.items()},
         "finished": {_normal_month(k): v for k, v in finished.items()},
-        "by_state": by_state, "by_offence": by_offence, "by_measure": by_measure,
-        "backlog": backlog, "refusals": refusals,
+        "by_state": by_state,
+        "by_offence": by_offence,
+        "by_measure": by_measure,
+        "backlog": backlog,
+        "refusals": refusals,
         "open_cases": cases.filter(is_open=True).count(),
         "finished_cases": cases.filter(is_open=False).count(),
     }
@@ -127,20 +153,38 @@ def statistics_for(organisation_id: int, today: date) -> Statistics:
     if raw is None:
         raw = _raw_figures(organisation_id, today)
         cache.set(key, raw, stats_cache.CACHE_SECONDS)
-    states = {c.pk: (c.iso3, c.name) for c in Country.objects.filter(
-        pk__in=[r[0] for r in raw["by_state"]]).only("pk", "iso3", "name")}
-    crimes = {c.pk: (c.code, c.name) for c in CrimeType.objects.filter(
-        pk__in=[r[0] for r in raw["by_offence"]])}
+    states = {
+        c.pk: (c.iso3, c.name)
+        for c in Country.objects.filter(pk__in=[r[0] for r in raw["by_state"]]).only(
+            "pk", "iso3", "name"
+        )
+    }
+    crimes = {
+        c.pk: (c.code, c.name)
+        for c in CrimeType.objects.filter(pk__in=[r[0] for r in raw["by_offence"]])
+    }
     refusal_labels = dict(Case.RefusalGround.choices)
     return Statistics(
-        months=[(m, raw["opened"].get(m, 0), raw["finished"].get(m, 0))
-                for m in _months_back(today, MONTHS_SHOWN)],
-        by_state=[DurationRow(states[k][0], states[k][1], n, med, p90)
-                  for k, n, med, p90 in raw["by_state"] if k in states],
-        by_measure=[DurationRow(k, str(MEASURES_BY_CODE[k].label) if k in MEASURES_BY_CODE else k,
-                                n, med, p90) for k, n, med, p90 in raw["by_measure"]],
-        by_offence=[DurationRow(crimes[k][0], crimes[k][1], n, med, p90)
-                    for k, n, med, p90 in raw["by_offence"] if k in crimes],
+        months=[
+            (m, raw["opened"].get(m, 0), raw["finished"].get(m, 0))
+            for m in _months_back(today, MONTHS_SHOWN)
+        ],
+        by_state=[
+            DurationRow(states[k][0], states[k][1], n, med, p90)
+            for k, n, med, p90 in raw["by_state"]
+            if k in states
+        ],
+        by_measure=[
+            DurationRow(
+                k, str(MEASURES_BY_CODE[k].label) if k in MEASURES_BY_CODE else k, n, med, p90
+            )
+            for k, n, med, p90 in raw["by_measure"]
+        ],
+        by_offence=[
+            DurationRow(crimes[k][0], crimes[k][1], n, med, p90)
+            for k, n, med, p90 in raw["by_offence"]
+            if k in crimes
+        ],
         backlog=[(bucket_label(i), n) for i, n in enumerate(raw["backlog"])],
         refusals=[(code, str(refusal_labels.get(code, code)), n) for code, n in raw["refusals"]],
         open_cases=raw["open_cases"],

@@ -57,7 +57,10 @@ def check_document(name: str, content: bytes) -> str:
     extension = _extension(name)
     if extension not in ALLOWED_TYPES:
         raise ValidationError(
-            _("Files of this type are not accepted. Upload PDF, DOCX, ODT, PNG, JPEG or plain text."),
+            _(
+                "Files of this type are not accepted. "
+                "Upload PDF, DOCX, ODT, PNG, JPEG or plain text."
+            ),
             code="file_type",
         )
     if not content:

@@ -24,8 +24,12 @@ def find_state(value: object) -> Country:
         country = Country.objects.filter(**{field: code}).first()
     if country is None:
         raise ValidationError(
-            {"counterpart_state": _("Unknown State: %(value)s. Use an ISO 3166 code such as ITA.")
-             % {"value": value}}
+            {
+                "counterpart_state": _(
+                    "Unknown State: %(value)s. Use an ISO 3166 code such as ITA."
+                )
+                % {"value": value}
+            }
         )
     return country
 

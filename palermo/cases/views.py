@@ -31,8 +31,10 @@ PER_PAGE = 50
 
 
 def stale_message() -> str:
-    return _("Someone else changed this case while you were working on it. Nothing was saved: "
-             "the page shows the latest version; check it and submit again.")
+    return _(
+        "Someone else changed this case while you were working on it. Nothing was saved: "
+        "the page shows the latest version; check it and submit again."
+    )
 
 
 def form_errors_from(form: Form, error: ValidationError) -> None:
@@ -67,12 +69,19 @@ def index(request: HttpRequest) -> HttpResponse:
     due_soon_days = targets_of(organisation.pk)[1]
     cases = selectors.list_cases(request.user, _filters(request), today, due_soon_days)
     page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cases/index.html", {
-        "page": page, "filters": _filters(request), "today": today,
-        "state_choices": STATE_CHOICES, "direction_choices": Case.Direction.choices,
-        "countries": Country.objects.order_by("name").only("iso3", "name"),
-        "due_soon_days": due_soon_days,
-    })
+    return render(
+        request,
+        "cases/index.html",
+        {
+            "page": page,
+            "filters": _filters(request),
+            "today": today,
+            "state_choices": STATE_CHOICES,
+            "direction_choices": Case.Direction.choices,
+            "countries": Country.objects.order_by("name").only("iso3", "name"),
+            "due_soon_days": due_soon_days,
+        },
+    )
 
 
 @access.require(is_case_member)
@@ -81,8 +90,12 @@ def register(request: HttpRequest) -> HttpResponse:
     organisation = selectors.organisation_for(request.user, request.GET.get("authority"))
     if organisation is None:
         raise PermissionDenied
-    initial = {"direction": request.GET.get("direction", "incoming"), "correspondence_language": "en",
-               "channel": Case.Channel.CENTRAL_AUTHORITY, "request_type": "mla"}
+    initial = {
+        "direction": request.GET.get("direction", "incoming"),
+        "correspondence_language": "en",
+        "channel": Case.Channel.CENTRAL_AUTHORITY,
+        "request_type": "mla",
+    }
     form = forms.CaseRegisterForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("document")
@@ -92,11 +105,16 @@ def register(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form_errors_from(form, error)
         else:
-            messages.success(request, _("Case %(reference)s registered.") % {
-                "reference": case.our_reference})
+            messages.success(
+                request, _("Case %(reference)s registered.") % {"reference": case.our_reference}
+            )
             return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/register.html", {"form": form, "organisation": organisation},
-                  status=422 if form.errors else 200)
+    return render(
+        request,
+        "cases/register.html",
+        {"form": form, "organisation": organisation},
+        status=422 if form.errors else 200,
+    )
 
 
 def detail_context(request: HttpRequest, case: Case, **bound: Any) -> dict[str, Any]:
@@ -119,17 +137,24 @@ def detail_context(request: HttpRequest, case: Case, **bound: Any) -> dict[str, 
         "named_members": case.named_members.all() if case.confidential else [],
         "rules": rules,
         "transition_form": forms.TransitionForm(initial={"version": case.version}),
-        "assign_form": forms.AssignForm(initial={"version": case.version,
-                                                 "assigned_to": case.assigned_to_id},
-                                        members=members),
+        "assign_form": forms.AssignForm(
+            initial={"version": case.version, "assigned_to": case.assigned_to_id}, members=members
+        ),
         "confidentiality_form": forms.ConfidentialityForm(
-            initial={"version": case.version, "confidential": case.confidential,
-                     "named_members": list(case.named_members.values_list("pk", flat=True))},
-            members=members),
+            initial={
+                "version": case.version,
+                "confidential": case.confidential,
+                "named_members": list(case.named_members.values_list("pk", flat=True)),
+            },
+            members=members,
+        ),
         "can_supervise": can_supervise(request.user, case),
-        "note_form": forms.NoteForm(), "task_form": forms.TaskForm(),
-        "document_form": forms.DocumentForm(), "correspondence_form": forms.CorrespondenceForm(),
-        "link_form": forms.LinkForm(), "person_form": forms.PersonForm(),
+        "note_form": forms.NoteForm(),
+        "task_form": forms.TaskForm(),
+        "document_form": forms.DocumentForm(),
+        "correspondence_form": forms.CorrespondenceForm(),
+        "link_form": forms.LinkForm(),
+        "person_form": forms.PersonForm(),
         "offence_form": forms.OffenceForm(),
     }
     context.update(bound)
@@ -150,8 +175,9 @@ def edit(request: HttpRequest, case_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_case(request.user, case, version=form.cleaned_data["version"],
-                                 changes=form.changes())
+            services.update_case(
+                request.user, case, version=form.cleaned_data["version"], changes=form.changes()
+            )
         except services.StaleCase:
             case = access_case_by_id(request.user, case_id, record_opening=False)
             data = request.POST.copy()
@@ -179,8 +205,12 @@ def take_transition(request: HttpRequest, case_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.transition_case(
-                request.user, case, data["code"], reason=data["reason"],
-                occurred_on=data["occurred_on"], version=data["version"],
+                request.user,
+                case,
+                data["code"],
+                reason=data["reason"],
+                occurred_on=data["occurred_on"],
+                version=data["version"],
                 refusal_ground=data["refusal_ground"],
                 executing_authority=data["executing_authority"],
             )
@@ -196,21 +226,31 @@ def take_transition(request: HttpRequest, case_id: int) -> HttpResponse:
             messages.success(request, _("Status is now: %(state)s.") % {"state": case.state_label})
             return redirect("cases:detail", case_id=case.pk)
     case = access_case_by_id(request.user, case_id, record_opening=False)
-    return render(request, "cases/detail.html",
-                  detail_context(request, case, transition_form=form,
-                                 failed_transition=request.POST.get("code", "")),
-                  status=422)
+    return render(
+        request,
+        "cases/detail.html",
+        detail_context(
+            request, case, transition_form=form, failed_transition=request.POST.get("code", "")
+        ),
+        status=422,
+    )
 
 
 @require_POST
 @access.require(is_case_member)
 def assign(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case_by_id(request.user, case_id)
-    form = forms.AssignForm(request.POST, members=selectors.assignable_members(case.organisation_id))
+    form = forms.AssignForm(
+        request.POST, members=selectors.assignable_members(case.organisation_id)
+    )
     if form.is_valid():
         try:
-            services.assign_case(request.user, case, form.cleaned_data["assigned_to"],
-                                 version=form.cleaned_data["version"])
+            services.assign_case(
+                request.user,
+                case,
+                form.cleaned_data["assigned_to"],
+                version=form.cleaned_data["version"],
+            )
         except services.StaleCase:
             messages.error(request, stale_message())
             return redirect("cases:detail", case_id=case.pk)
@@ -221,8 +261,9 @@ def assign(request: HttpRequest, case_id: int) -> HttpResponse:
             if access_case_visible(request, case.pk):
                 return redirect("cases:detail", case_id=case.pk)
             return redirect("cases:index")
-    return render(request, "cases/detail.html", detail_context(request, case, assign_form=form),
-                  status=422)
+    return render(
+        request, "cases/detail.html", detail_context(request, case, assign_form=form), status=422
+    )
 
 
 def access_case_visible(request: HttpRequest, case_id: int) -> bool:
@@ -233,14 +274,18 @@ def access_case_visible(request: HttpRequest, case_id: int) -> bool:
 @access.require(is_case_member)
 def confidentiality(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case_by_id(request.user, case_id)
-    form = forms.ConfidentialityForm(request.POST,
-                                     members=selectors.assignable_members(case.organisation_id))
+    form = forms.ConfidentialityForm(
+        request.POST, members=selectors.assignable_members(case.organisation_id)
+    )
     if form.is_valid():
         try:
             services.set_confidentiality(
-                request.user, case, confidential=form.cleaned_data["confidential"],
+                request.user,
+                case,
+                confidential=form.cleaned_data["confidential"],
                 members=list(form.cleaned_data["named_members"]),
-                version=form.cleaned_data["version"])
+                version=form.cleaned_data["version"],
+            )
         except services.StaleCase:
             messages.error(request, stale_message())
             return redirect("cases:detail", case_id=case.pk)
@@ -249,5 +294,9 @@ def confidentiality(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Confidentiality saved."))
             return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/detail.html",
-                  detail_context(request, case, confidentiality_form=form), status=422)
+    return render(
+        request,
+        "cases/detail.html",
+        detail_context(request, case, confidentiality_form=form),
+        status=422,
+    )

@@ -22,6 +22,11 @@ def chase(request: HttpRequest, case_id: int) -> HttpResponse:
     if case.direction != OUTGOING or case.is_finished or case.sent_on is None:
         raise Http404
     letters.chase(request.user, case, timezone.localdate())
-    messages.success(request, _("Status enquiry drafted as PDF and DOCX; it is in the documents "
-                                "and the correspondence log."))
+    messages.success(
+        request,
+        _(
+            "Status enquiry drafted as PDF and DOCX; it is in the documents "
+            "and the correspondence log."
+        ),
+    )
     return redirect("cases:detail", case_id=case.pk)

@@ -37,22 +37,34 @@ def _charts(stats: Statistics) -> dict[str, Any]:
 
     def durations(title: str, rows: Any) -> Any:
         return charts.duration_chart(
-            title, _("Days from receipt or sending to execution: median and 90th percentile."),
-            [(r.label, r.median, r.p90) for r in rows], median, p90)
+            title,
+            _("Days from receipt or sending to execution: median and 90th percentile."),
+            [(r.label, r.median, r.p90) for r in rows],
+            median,
+            p90,
+        )
 
     return {
         "months": charts.months_chart(
             _("Cases opened and finished each month"),
             _("Two lines over the last 36 months: cases opened and cases finished."),
-            stats.months, _("opened"), _("finished")),
+            stats.months,
+            _("opened"),
+            _("finished"),
+        ),
         "by_state": durations(_("Days to execution by counterpart State"), stats.by_state),
         "by_measure": durations(_("Days to execution by measure"), stats.by_measure),
         "by_offence": durations(_("Days to execution by offence type"), stats.by_offence),
-        "backlog": charts.bar_chart(_("Age of the open cases"),
-                                    _("Open cases by days since receipt or sending."),
-                                    stats.backlog),
-        "refusals": charts.bar_chart(_("Refusals by ground"), _("Refused requests by ground."),
-                                     [(label, n) for _c, label, n in stats.refusals]),
+        "backlog": charts.bar_chart(
+            _("Age of the open cases"),
+            _("Open cases by days since receipt or sending."),
+            stats.backlog,
+        ),
+        "refusals": charts.bar_chart(
+            _("Refusals by ground"),
+            _("Refused requests by ground."),
+            [(label, n) for _c, label, n in stats.refusals],
+        ),
     }
 
 
@@ -62,16 +74,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     due_soon_days = targets_of(organisation.pk)[1]
     stats = statistics_for(organisation.pk, today)
-    return render(request, "cases/dashboard.html", {
-        "organisation": organisation, "organisations": selectors.member_organisations(request.user),
-        "stats": stats, "charts": _charts(stats), "today": today,
-        "overdue": selectors.overdue_cases(request.user, today).filter(organisation=organisation)[:10],
-        "due_soon": selectors.due_soon_cases(request.user, today, due_soon_days)
-        .filter(organisation=organisation)[:10],
-        "workload": selectors.workload(organisation, today),
-        "reminders": selectors.reminders_for(request.user)[:20],
-        "can_manage_settings": can_manage_settings(request.user, organisation.pk),
-    })
+    return render(
+        request,
+        "cases/dashboard.html",
+        {
+            "organisation": organisation,
+            "organisations": selectors.member_organisations(request.user),
+            "stats": stats,
+            "charts": _charts(stats),
+            "today": today,
+            "overdue": selectors.overdue_cases(request.user, today).filter(
+                organisation=organisation
+            )[:10],
+            "due_soon": selectors.due_soon_cases(request.user, today, due_soon_days).filter(
+                organisation=organisation
+            )[:10],
+            "workload": selectors.workload(organisation, today),
+            "reminders": selectors.reminders_for(request.user)[:20],
+            "can_manage_settings": can_manage_settings(request.user, organisation.pk),
+        },
+    )
 
 
 def _csv_response(filename: str, rows: Iterable[Iterable[Any]]) -> StreamingHttpResponse:
@@ -80,8 +102,9 @@ def _csv_response(filename: str, rows: Iterable[Iterable[Any]]) -> StreamingHttp
             return value
 
     writer = csv.writer(Echo())
-    response = StreamingHttpResponse((writer.writerow(row) for row in rows),
-                                     content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -93,11 +116,13 @@ def statistics_rows(stats: Statistics, figure: str) -> list[list[Any]]:
     """One figure as rows, header first: the same numbers as the charts and the API."""
     if figure == "months":
         return [["month", "opened", "finished"]] + [
-            [m.strftime("%Y-%m"), o, f] for m, o, f in stats.months]
+            [m.strftime("%Y-%m"), o, f] for m, o, f in stats.months
+        ]
     if figure in ("by_state", "by_measure", "by_offence"):
         return [["code", "name", "executed_cases", "median_days", "p90_days"]] + [
             [r.key, r.label, r.cases, _round(r.median), _round(r.p90)]
-            for r in getattr(stats, figure)]
+            for r in getattr(stats, figure)
+        ]
     if figure == "backlog":
         return [["age", "open_cases"]] + [[label, n] for label, n in stats.backlog]
     if figure == "refusals":
@@ -125,16 +150,35 @@ def export_cases(request: HttpRequest) -> StreamingHttpResponse:
     cases = selectors.list_cases(request.user, _filters(request), today)
 
     def rows() -> Iterable[list[Any]]:
-        yield ["our_reference", "their_reference", "direction", "counterpart_state", "title",
-               "status", "received_on", "sent_on", "next_deadline", "caseworker",
-               "days_to_execution", "use_limitation"]
+        yield [
+            "our_reference",
+            "their_reference",
+            "direction",
+            "counterpart_state",
+            "title",
+            "status",
+            "received_on",
+            "sent_on",
+            "next_deadline",
+            "caseworker",
+            "days_to_execution",
+            "use_limitation",
+        ]
         for case in cases.iterator(chunk_size=2000):
-            yield [case.our_reference, case.their_reference, case.direction,
-                   case.counterpart_state.iso3, case.title, str(STATE_LABELS[case.state]),
-                   case.received_on or "", case.sent_on or "", case.next_due_on or "",
-                   case.assigned_to.display_name if case.assigned_to else "",
-                   case.days_to_execution if case.days_to_execution is not None else "",
-                   case.use_limitation]
+            yield [
+                case.our_reference,
+                case.their_reference,
+                case.direction,
+                case.counterpart_state.iso3,
+                case.title,
+                str(STATE_LABELS[case.state]),
+                case.received_on or "",
+                case.sent_on or "",
+                case.next_due_on or "",
+                case.assigned_to.display_name if case.assigned_to else "",
+                case.days_to_execution if case.days_to_execution is not None else "",
+                case.use_limitation,
+            ]
 
     return _csv_response("cases.csv", rows())
 
@@ -146,7 +190,8 @@ def case_settings(request: HttpRequest) -> HttpResponse:
     if not can_manage_settings(request.user, organisation.pk):
         raise Http404
     current = CaseSettings.objects.filter(organisation=organisation).first() or CaseSettings(
-        organisation=organisation)
+        organisation=organisation
+    )
     initial = {name: getattr(current, name) for name in forms.CaseSettingsForm.base_fields}
     form = forms.CaseSettingsForm(request.POST or None, initial=initial)
     holiday_form = forms.HolidayForm()
@@ -165,29 +210,39 @@ def case_settings(request: HttpRequest) -> HttpResponse:
         services_work.save_case_settings(request.user, organisation, **form.cleaned_data)
         messages.success(request, _("Targets saved."))
         return redirect(f"{request.path}?authority={organisation.pk}")
-    return render(request, "cases/settings.html", {
-        "organisation": organisation, "form": form, "holiday_form": holiday_form,
-        "holidays": Holiday.objects.filter(organisation=organisation),
-    }, status=422 if (form.errors or holiday_form.errors) else 200)
+    return render(
+        request,
+        "cases/settings.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "holiday_form": holiday_form,
+            "holidays": Holiday.objects.filter(organisation=organisation),
+        },
+        status=422 if (form.errors or holiday_form.errors) else 200,
+    )
 
 
 @require_POST
 @access.require(is_case_member)
 def remove_holiday(request: HttpRequest, holiday_id: int) -> HttpResponse:
     holiday = Holiday.objects.filter(
-        pk=holiday_id, organisation_id__in=access.organisation_ids(request.user)).first()
+        pk=holiday_id, organisation_id__in=access.organisation_ids(request.user)
+    ).first()
     if holiday is None or not can_manage_settings(request.user, holiday.organisation_id):
         raise Http404
     organisation_id = holiday.organisation_id
     services_work.remove_holiday(request.user, holiday)
     messages.success(request, _("Holiday removed."))
-    return redirect(f"{request.path.rsplit('/holidays/', 1)[0]}/settings/?authority={organisation_id}")
+    return redirect(
+        f"{request.path.rsplit('/holidays/', 1)[0]}/settings/?authority={organisation_id}"
+    )
 
 
 @require_POST
 @access.require(is_case_member)
 def dismiss_reminder(request: HttpRequest, reminder_id: int) -> HttpResponse:
-    reminder = selectors.reminders_for(request.user).filter(pk=reminder_id).first()
+    reminder = next((r for r in selectors.reminders_for(request.user) if r.pk == reminder_id), None)
     if reminder is None:
         raise Http404
     reminder.dismissed_at = timezone.now()

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 WEEKEND = frozenset({5, 6})  # Saturday and Sunday (date.weekday())
 
 
-def is_working_day(day: date, holidays: Collection[date], weekend: Collection[int] = WEEKEND) -> bool:
+def is_working_day(
+    day: date, holidays: Collection[date], weekend: Collection[int] = WEEKEND
+) -> bool:
     return day.weekday() not in weekend and day not in holidays
 
 
@@ -91,17 +93,22 @@ def deadlines_for(
         found.append(Deadline("measure", due_on, reason))
     if direction == "incoming" and received_on is not None:
         if state in ("received",):
-            found.append(Deadline(
-                "acknowledge", add_working_days(received_on, targets.acknowledge_within, holidays)
-            ))
+            found.append(
+                Deadline(
+                    "acknowledge",
+                    add_working_days(received_on, targets.acknowledge_within, holidays),
+                )
+            )
         if state in ("received", "registered", "completeness_check"):
-            found.append(Deadline(
-                "completeness",
-                add_working_days(received_on, targets.completeness_check_within, holidays),
-            ))
-        found.append(Deadline(
-            "execution", add_working_days(received_on, targets.execution_within, holidays)
-        ))
+            found.append(
+                Deadline(
+                    "completeness",
+                    add_working_days(received_on, targets.completeness_check_within, holidays),
+                )
+            )
+        found.append(
+            Deadline("execution", add_working_days(received_on, targets.execution_within, holidays))
+        )
     if direction == "outgoing" and sent_on is not None and state in ("sent", "acknowledged"):
         found.append(Deadline("chase", add_working_days(sent_on, targets.chase_after, holidays)))
     return sorted(found, key=lambda d: (d.due_on, d.kind))

@@ -8,18 +8,27 @@ from simple_history.models import HistoricalRecords
 
 
 class CaseSettings(models.Model):
-    organisation = models.OneToOneField("accounts.Organisation", verbose_name=_("authority"),
-                                        on_delete=models.CASCADE, related_name="case_settings")
+    organisation = models.OneToOneField(
+        "accounts.Organisation",
+        verbose_name=_("authority"),
+        on_delete=models.CASCADE,
+        related_name="case_settings",
+    )
     acknowledge_within = models.PositiveSmallIntegerField(
-        _("register and acknowledge incoming requests within (working days)"), default=5)
+        _("register and acknowledge incoming requests within (working days)"), default=5
+    )
     completeness_check_within = models.PositiveSmallIntegerField(
-        _("complete the completeness check within (working days)"), default=10)
+        _("complete the completeness check within (working days)"), default=10
+    )
     execution_within = models.PositiveSmallIntegerField(
-        _("execute incoming requests within (working days)"), default=120)
+        _("execute incoming requests within (working days)"), default=120
+    )
     chase_after = models.PositiveSmallIntegerField(
-        _("chase an unanswered outgoing request after (working days)"), default=30)
+        _("chase an unanswered outgoing request after (working days)"), default=30
+    )
     due_soon_days = models.PositiveSmallIntegerField(
-        _("a deadline is due soon within (calendar days)"), default=7)
+        _("a deadline is due soon within (calendar days)"), default=7
+    )
 
     history = HistoricalRecords()
 
@@ -32,8 +41,12 @@ class CaseSettings(models.Model):
 
 
 class Holiday(models.Model):
-    organisation = models.ForeignKey("accounts.Organisation", verbose_name=_("authority"),
-                                     on_delete=models.CASCADE, related_name="case_holidays")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("authority"),
+        on_delete=models.CASCADE,
+        related_name="case_holidays",
+    )
     day = models.DateField(_("date"))
     name = models.CharField(_("holiday"), max_length=120)
 
@@ -41,8 +54,9 @@ class Holiday(models.Model):
         ordering = ["day"]
         verbose_name = _("holiday")
         verbose_name_plural = _("holidays")
-        constraints = [models.UniqueConstraint(fields=["organisation", "day"],
-                                               name="one_holiday_a_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "day"], name="one_holiday_a_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.day} {self.name}"

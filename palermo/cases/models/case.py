@@ -82,18 +82,22 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
 
     class RefusalGround(models.TextChoices):
         NON_CONFORMITY = "non_conformity", _("request does not conform (art. 18(21)(a))")
-        SOVEREIGNTY = "sovereignty", _(
-            "sovereignty, security, ordre public or other essential interests (art. 18(21)(b))"
+        SOVEREIGNTY = (
+            "sovereignty",
+            _("sovereignty, security, ordre public or other essential interests (art. 18(21)(b))"),
         )
         DOMESTIC_BAR = "domestic_bar", _("domestic law bars the action (art. 18(21)(c))")
-        CONTRARY_TO_SYSTEM = "contrary_to_system", _(
-            "contrary to the legal system for mutual legal assistance (art. 18(21)(d))"
+        CONTRARY_TO_SYSTEM = (
+            "contrary_to_system",
+            _("contrary to the legal system for mutual legal assistance (art. 18(21)(d))"),
         )
         DUAL_CRIMINALITY = "dual_criminality", _("absence of dual criminality (art. 18(9))")
         OTHER = "other", _("other ground")
 
     organisation = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("authority"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("authority"),
+        on_delete=models.PROTECT,
         related_name="cases",
     )
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
@@ -101,11 +105,15 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
     their_reference = models.CharField(_("their reference"), max_length=100, blank=True)
     title = models.CharField(_("title"), max_length=300)
     request_type = models.CharField(
-        _("type of request"), max_length=30,
-        choices=[(t.code, t.label) for t in REQUEST_TYPES], default="mla",
+        _("type of request"),
+        max_length=30,
+        choices=[(t.code, t.label) for t in REQUEST_TYPES],
+        default="mla",
     )
     counterpart_state = models.ForeignKey(
-        "reference.Country", verbose_name=_("counterpart State"), on_delete=models.PROTECT,
+        "reference.Country",
+        verbose_name=_("counterpart State"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     counterpart_authority = models.CharField(_("counterpart authority"), max_length=300, blank=True)
@@ -114,35 +122,52 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
     )
     received_on = models.DateField(_("date received"), null=True, blank=True)
     sent_on = models.DateField(_("date sent"), null=True, blank=True)
-    requesting_deadline = models.DateField(_("deadline of the requesting State"), null=True, blank=True)
+    requesting_deadline = models.DateField(
+        _("deadline of the requesting State"), null=True, blank=True
+    )
     requesting_deadline_reason = models.TextField(_("reasons for the deadline"), blank=True)
     offence_summary = models.TextField(_("summary of the offences and facts"), blank=True)
     crime_type = models.ForeignKey(
-        "reference.CrimeType", verbose_name=_("main offence type"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "reference.CrimeType",
+        verbose_name=_("main offence type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     state = FSMField(_("status"), max_length=30, choices=STATE_CHOICES, default="received")
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("caseworker"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assigned_cases",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("caseworker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
     )
     executing_authority = models.CharField(_("executing authority"), max_length=300, blank=True)
     confidential = models.BooleanField(
         _("confidential (art. 18(20)): only named members see it"), default=False
     )
     named_members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("members who may see this confidential case"),
-        blank=True, related_name="confidential_cases",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members who may see this confidential case"),
+        blank=True,
+        related_name="confidential_cases",
     )
     use_limitation = models.TextField(
-        _("use-limitation conditions (art. 18(19))"), blank=True,
+        _("use-limitation conditions (art. 18(19))"),
+        blank=True,
         help_text=_("Conditions on the use of the evidence or information, shown with it."),
     )
     correspondence_language = models.CharField(
-        _("language of correspondence with the counterpart"), max_length=10,
-        choices=UN_LANGUAGES, default="en",
+        _("language of correspondence with the counterpart"),
+        max_length=10,
+        choices=UN_LANGUAGES,
+        default="en",
     )
-    writer_request_id = models.PositiveBigIntegerField(_("request in the writer"), null=True, blank=True)
+    writer_request_id = models.PositiveBigIntegerField(
+        _("request in the writer"), null=True, blank=True
+    )
     refusal_ground = models.CharField(
         _("ground of refusal"), max_length=30, choices=RefusalGround.choices, blank=True
     )
@@ -156,8 +181,12 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
     # Optimistic locking: every change states the version it was based on.
     version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("registered by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -173,11 +202,35 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
                 fields=["organisation", "our_reference"], name="unique_case_reference"
             )
         ]
+        # Covering indexes: lists, counts and statistics over 100,000 cases read only these.
         indexes = [
-            models.Index(fields=["organisation", "is_open", "next_due_on"]),
-            models.Index(fields=["organisation", "assigned_to", "is_open"]),
-            models.Index(fields=["organisation", "counterpart_state"]),
-            models.Index(fields=["organisation", "state"]),
+            models.Index(
+                fields=["organisation", "is_open", "confidential", "assigned_to"],
+                name="case_visible",
+            ),
+            # Booleans last: SQLite compares them as bare expressions, not as equalities.
+            models.Index(
+                fields=["organisation", "next_due_on", "is_open", "confidential", "assigned_to"],
+                name="case_due",
+            ),
+            models.Index(
+                fields=["organisation", "assigned_to", "is_open", "confidential"],
+                name="case_assignee",
+            ),
+            models.Index(fields=["organisation", "received_on", "sent_on"], name="case_started"),
+            models.Index(
+                fields=["organisation", "is_open", "received_on", "sent_on"], name="case_backlog"
+            ),
+            models.Index(fields=["organisation", "finished_on"], name="case_finished"),
+            models.Index(
+                fields=["organisation", "days_to_execution", "counterpart_state", "crime_type"],
+                name="case_durations",
+            ),
+            models.Index(fields=["organisation", "refusal_ground"], name="case_refusals"),
+            models.Index(
+                fields=["organisation", "counterpart_state", "is_open"], name="case_counterpart"
+            ),
+            models.Index(fields=["organisation", "state"], name="case_state"),
         ]
 
     def __str__(self) -> str:
@@ -200,9 +253,12 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
 class CaseMeasure(models.Model):
     """A measure requested, with its own deadline where the requesting State gave one."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="measures")
-    code = models.CharField(_("measure"), max_length=40, choices=[(m.code, m.label) for m in MEASURES])
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="measures"
+    )
+    code = models.CharField(
+        _("measure"), max_length=40, choices=[(m.code, m.label) for m in MEASURES]
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     deadline_reason = models.CharField(_("reasons for the deadline"), max_length=500, blank=True)
     executed_on = models.DateField(_("date executed"), null=True, blank=True)
@@ -213,7 +269,7 @@ class CaseMeasure(models.Model):
         ordering = ["id"]
         verbose_name = _("measure requested")
         verbose_name_plural = _("measures requested")
-        indexes = [models.Index(fields=["code"])]
+        indexes = [models.Index(fields=["case", "code"], name="case_measure_code")]
 
     def __str__(self) -> str:
         return self.get_code_display()
@@ -222,15 +278,22 @@ class CaseMeasure(models.Model):
 class CaseTransition(models.Model):
     """One recorded step in a case's lifecycle: who, when, why."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="transitions")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="transitions"
+    )
     code = models.CharField(_("transition"), max_length=40)
     from_state = models.CharField(_("from"), max_length=30, choices=STATE_CHOICES)
     to_state = models.CharField(_("to"), max_length=30, choices=STATE_CHOICES)
     occurred_on = models.DateField(_("date"))
     reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
@@ -248,17 +311,22 @@ class CaseLink(models.Model):
         SAME_INVESTIGATION = "same_investigation", _("same investigation as")
         RELATED = "related", _("related to")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="links")
-    related_case = models.ForeignKey(Case, verbose_name=_("related case"),
-                                     on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="links"
+    )
+    related_case = models.ForeignKey(
+        Case, verbose_name=_("related case"), on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(_("link"), max_length=30, choices=Kind.choices)
 
     class Meta:
         verbose_name = _("link between cases")
         verbose_name_plural = _("links between cases")
-        constraints = [models.UniqueConstraint(fields=["case", "related_case", "kind"],
-                                               name="unique_case_link")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "related_case", "kind"], name="unique_case_link"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.related_case_id}"
@@ -272,13 +340,19 @@ class CasePerson(models.Model):
         PERSON_SOUGHT = "person_sought", _("person sought")
         OTHER = "other", _("other")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="persons")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="persons"
+    )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    nationality = models.ForeignKey("reference.Country", verbose_name=_("nationality"),
-                                    null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    nationality = models.ForeignKey(
+        "reference.Country",
+        verbose_name=_("nationality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     history = HistoricalRecords()
 
@@ -292,11 +366,17 @@ class CasePerson(models.Model):
 
 
 class CaseOffence(models.Model):
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="offences")
-    crime_type = models.ForeignKey("reference.CrimeType", verbose_name=_("offence type"),
-                                   null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="offences"
+    )
+    crime_type = models.ForeignKey(
+        "reference.CrimeType",
+        verbose_name=_("offence type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     description = models.CharField(_("offence and legal provision"), max_length=500)
 
     history = HistoricalRecords()

@@ -11,11 +11,17 @@ from palermo.cases.models.case import Case
 
 
 class CaseNote(models.Model):
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="notes")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes"
+    )
     text = models.TextField(_("note"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     class Meta:
@@ -28,15 +34,27 @@ class CaseNote(models.Model):
 
 
 class CaseTask(models.Model):
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="tasks")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="tasks"
+    )
     title = models.CharField(_("task"), max_length=300)
     due_on = models.DateField(_("due"), null=True, blank=True)
-    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("for"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"),
-                                   null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -63,16 +81,22 @@ class CaseDocument(models.Model):
         STATUS_ENQUIRY = "status_enquiry", _("status enquiry")
         OTHER = "other", _("other")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="documents")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(_("file"), upload_to=case_document_path, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"),
-                                    null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -98,15 +122,27 @@ class Correspondence(models.Model):
         LETTER_RECEIVED = "letter_received", _("letter received")
         CALL_OR_MEETING = "call_or_meeting", _("call or meeting")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="correspondence")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="correspondence"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     occurred_on = models.DateField(_("date"))
     summary = models.TextField(_("summary"))
-    document = models.ForeignKey(CaseDocument, verbose_name=_("document"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    null=True, on_delete=models.SET_NULL, related_name="+")
+    document = models.ForeignKey(
+        CaseDocument,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -123,10 +159,15 @@ class Correspondence(models.Model):
 class Reminder(models.Model):
     """A deadline reminder for a person, shown in the application and sent by e-mail."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
-                             related_name="reminders")
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("for"),
-                                  on_delete=models.CASCADE, related_name="case_reminders")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("for"),
+        on_delete=models.CASCADE,
+        related_name="case_reminders",
+    )
     due_on = models.DateField(_("due"))
     kind = models.CharField(_("kind of deadline"), max_length=20)
     created_on = models.DateField(_("reminded on"))
@@ -137,9 +178,12 @@ class Reminder(models.Model):
         ordering = ["due_on", "id"]
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
-        constraints = [models.UniqueConstraint(
-            fields=["case", "recipient", "due_on", "kind", "created_on"], name="one_reminder_a_day"
-        )]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "recipient", "due_on", "kind", "created_on"],
+                name="one_reminder_a_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.due_on}"

@@ -14,12 +14,18 @@ def _register(client, world, **extra):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     data = {
-        "direction": "incoming", "title": "Evidence from the port of Xandria",
-        "counterpart_state": world.state_y.pk, "counterpart_authority": "Central Authority B",
-        "request_type": "mla", "measures": ["taking_evidence", "bank_records"],
-        "channel": "central_authority", "their_reference": "YB/2026/77",
-        "received_on": "2026-11-02", "requesting_deadline": "2026-12-15",
-        "requesting_deadline_reason": "Trial opens in January", "correspondence_language": "es",
+        "direction": "incoming",
+        "title": "Evidence from the port of Xandria",
+        "counterpart_state": world.state_y.pk,
+        "counterpart_authority": "Central Authority B",
+        "request_type": "mla",
+        "measures": ["taking_evidence", "bank_records"],
+        "channel": "central_authority",
+        "their_reference": "YB/2026/77",
+        "received_on": "2026-11-02",
+        "requesting_deadline": "2026-12-15",
+        "requesting_deadline_reason": "Trial opens in January",
+        "correspondence_language": "es",
         "document": SimpleUploadedFile("request.pdf", PDF, content_type="application/pdf"),
     }
     data.update(extra)
@@ -47,9 +53,16 @@ def test_register_then_step_through_to_execution(world):
     ]
     for code, reason, on in steps:
         case.refresh_from_db()
-        response = alice.post(f"/en/cases/{case.pk}/step/", {
-            "code": code, "reason": reason, "occurred_on": on, "version": case.version,
-            "executing_authority": "Prosecutor of Xandria City"})
+        response = alice.post(
+            f"/en/cases/{case.pk}/step/",
+            {
+                "code": code,
+                "reason": reason,
+                "occurred_on": on,
+                "version": case.version,
+                "executing_authority": "Prosecutor of Xandria City",
+            },
+        )
         assert response.status_code == 302, (code, response.content.decode()[:3000])
     case.refresh_from_db()
     assert case.state == "executed"
@@ -78,6 +91,7 @@ def test_bad_input_keeps_what_was_typed_and_saves_nothing(world):
     response = _register(alice, world, received_on="2026-12-01")
     assert "The date received cannot be in the future." in response.content.decode()
     from django.core.files.uploadedfile import SimpleUploadedFile
+
     response = _register(alice, world, document=SimpleUploadedFile("request.pdf", b"MZ\x90binary"))
     assert response.status_code == 422
     assert "not a real .pdf file" in response.content.decode()
@@ -91,8 +105,9 @@ def test_a_step_that_is_not_open_is_refused(world):
     alice = world.client("alice")
     _register(alice, world)
     case = Case.objects.get()
-    response = alice.post(f"/en/cases/{case.pk}/step/", {
-        "code": "execute", "version": case.version}, follow=True)
+    response = alice.post(
+        f"/en/cases/{case.pk}/step/", {"code": "execute", "version": case.version}, follow=True
+    )
     assert "is not possible while the case is received" in response.content.decode()
     case.refresh_from_db()
     assert case.state == "received"

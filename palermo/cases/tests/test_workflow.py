@@ -4,25 +4,54 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from palermo.cases.models import Case
-from palermo.cases.services import InvalidTransition, StaleCase, available_transitions, transition_case
+from palermo.cases.services import (
+    InvalidTransition,
+    StaleCase,
+    available_transitions,
+    transition_case,
+)
 from palermo.cases.tests.factories import CaseFactory
 from palermo.cases.workflow import INCOMING, OUTGOING, targets_from
 
 INCOMING_TABLE = [
     ("received", {"registered", "withdrawn", "no_longer_needed"}),
     ("registered", {"completeness_check", "withdrawn", "no_longer_needed"}),
-    ("completeness_check", {"info_requested", "accepted", "consultation", "withdrawn",
-                            "no_longer_needed"}),
+    (
+        "completeness_check",
+        {"info_requested", "accepted", "consultation", "withdrawn", "no_longer_needed"},
+    ),
     ("info_requested", {"completeness_check", "consultation", "withdrawn", "no_longer_needed"}),
-    ("accepted", {"info_requested", "assigned_executing", "consultation", "withdrawn",
-                  "no_longer_needed"}),
-    ("assigned_executing", {"info_requested", "in_execution", "consultation", "withdrawn",
-                            "no_longer_needed"}),
-    ("in_execution", {"info_requested", "partially_executed", "executed", "consultation",
-                      "withdrawn", "no_longer_needed"}),
+    (
+        "accepted",
+        {"info_requested", "assigned_executing", "consultation", "withdrawn", "no_longer_needed"},
+    ),
+    (
+        "assigned_executing",
+        {"info_requested", "in_execution", "consultation", "withdrawn", "no_longer_needed"},
+    ),
+    (
+        "in_execution",
+        {
+            "info_requested",
+            "partially_executed",
+            "executed",
+            "consultation",
+            "withdrawn",
+            "no_longer_needed",
+        },
+    ),
     ("partially_executed", {"executed", "withdrawn", "no_longer_needed"}),
-    ("consultation", {"accepted", "conditions_proposed", "refused", "postponed", "withdrawn",
-                      "no_longer_needed"}),
+    (
+        "consultation",
+        {
+            "accepted",
+            "conditions_proposed",
+            "refused",
+            "postponed",
+            "withdrawn",
+            "no_longer_needed",
+        },
+    ),
     ("conditions_proposed", {"accepted", "refused", "withdrawn", "no_longer_needed"}),
     ("postponed", {"in_execution", "withdrawn", "no_longer_needed"}),
     ("executed", {"closed"}),
@@ -77,8 +106,11 @@ STEP_TABLE = [
 def test_who_may_take_which_step(world, persona, code, state, expected):
     case = _case(world, state=state)
     user = world.users[persona]
-    kwargs = {"reason": "Grounds explained to the requesting State", "version": case.version,
-              "refusal_ground": "dual_criminality"}
+    kwargs = {
+        "reason": "Grounds explained to the requesting State",
+        "version": case.version,
+        "refusal_ground": "dual_criminality",
+    }
     if expected == "ok":
         transition_case(user, case, code, **kwargs)
         case.refresh_from_db()

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from palermo.cases.maintenance import refresh_planner_statistics
 from palermo.cases.reminders import send_reminders
 
 
@@ -24,4 +25,5 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError("--date must look like 2026-11-28.") from error
         count = send_reminders(today)
+        refresh_planner_statistics()
         self.stdout.write(f"{count} reminders created and e-mails enqueued for {today.isoformat()}")

@@ -13,11 +13,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from palermo.accounts.models import Organisation
 from palermo.cases.importer import COLUMNS, import_cases, validate_text
+from palermo.cases.maintenance import refresh_planner_statistics
 
 
 class Command(BaseCommand):
-    help = "Import cases from a CSV file into an authority's register (columns: %s)." % ", ".join(
-        COLUMNS)
+    help = "Import cases from a CSV file into an authority's register (columns: {}).".format(
+        ", ".join(COLUMNS)
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", help="CSV file, UTF-8, with a header row")
@@ -39,4 +41,5 @@ class Command(BaseCommand):
             for line, reason in report.errors:
                 self.stderr.write(f"line {line}: {reason}")
             raise CommandError(f"Nothing imported: {len(report.errors)} bad rows.")
+        refresh_planner_statistics()
         self.stdout.write(f"{report.created} cases imported into {organisation}.")
