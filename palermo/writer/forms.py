@@ -130,6 +130,7 @@ class StepForm(forms.Form):
     """One step of the wizard, with fields for the content it edits."""
 
     def __init__(self, step: str, content: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.step = step
         self.content = content
