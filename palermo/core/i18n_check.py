@@ -68,6 +68,10 @@ def _key(msgid: object) -> str:
     return msgid[0] if isinstance(msgid, list | tuple) else str(msgid)
 
 
+def _forms(string: object) -> object:
+    return tuple(string) if isinstance(string, list | tuple) else string
+
+
 def _translated(message: object) -> bool:
     string = message.string  # type: ignore[attr-defined]
     if isinstance(string, list | tuple):
@@ -105,11 +109,13 @@ def _compiled_problems(app: str, locale: str, po_path: Path, catalog: Catalog) -
         return [f"{app}/{locale}: catalogue not compiled ({mo_path})"]
     with mo_path.open("rb") as handle:
         compiled = read_mo(handle)
-    compiled_strings = {_key(m.id): m.string for m in compiled if m.id}
+    # read_mo gives plural forms as lists, read_po as tuples: compare them as tuples.
+    compiled_strings = {_key(m.id): _forms(m.string) for m in compiled if m.id}
     stale = [
         _key(m.id)
         for m in catalog
-        if m.id and not m.fuzzy and _translated(m) and compiled_strings.get(_key(m.id)) != m.string
+        if m.id and not m.fuzzy and _translated(m)
+        and compiled_strings.get(_key(m.id)) != _forms(m.string)
     ]
     if stale:
         return [f"{app}/{locale}: .mo is older than .po (recompile): {stale[:3]}"]
