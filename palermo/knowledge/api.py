@@ -92,10 +92,15 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> dict[str, Any
         "per_page": per_page,
         "results": [
             {
-                "id": hit.key, "type": hit.kind, "title": hit.title,
-                "state": hit.extra.get("state", ""), "date": hit.date,
-                "source_url": hit.extra.get("source_url", ""), "snippet": hit.snippet,
-                "url": reverse("knowledge:record", args=[hit.kind, hit.key]), "score": hit.score,
+                "id": hit.key,
+                "type": hit.kind,
+                "title": hit.title,
+                "state": hit.extra.get("state", ""),
+                "date": hit.date,
+                "source_url": hit.extra.get("source_url", ""),
+                "snippet": hit.snippet,
+                "url": reverse("knowledge:record", args=[hit.kind, hit.key]),
+                "score": hit.score,
             }
             for hit in results.hits
         ],
@@ -147,9 +152,15 @@ class TreatyOut(Schema):
     url: str
 
 
-@router.get("/treaties-between", response=list[TreatyOut], summary="Treaties in force between two States")
+@router.get(
+    "/treaties-between", response=list[TreatyOut], summary="Treaties in force between two States"
+)
 def treaties_in_force(
-    request: HttpRequest, state_a: str, state_b: str, subject: str = "", on: datetime.date | None = None
+    request: HttpRequest,
+    state_a: str,
+    state_b: str,
+    subject: str = "",
+    on: datetime.date | None = None,
 ) -> list[dict[str, Any]]:
     """Public: published treaties in force between both States on a day (today by default).
 
@@ -164,8 +175,12 @@ def treaties_in_force(
         raise HttpError(422, f"subject must be one of {', '.join(TREATY_SUBJECT_CODES)}.")
     return [
         {
-            "id": t.pk, "title": t.title, "kind": t.kind, "subjects": t.subjects,
-            "signed_on": t.signed_on, "in_force_on": t.in_force_on,
+            "id": t.pk,
+            "title": t.title,
+            "kind": t.kind,
+            "subjects": t.subjects,
+            "signed_on": t.signed_on,
+            "in_force_on": t.in_force_on,
             "parties": [c.iso3 for c in t.parties.all()],
             "url": reverse("knowledge:record", args=["treaty", t.pk]),
         }

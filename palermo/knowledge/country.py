@@ -14,8 +14,12 @@ def country_section(request: HttpRequest, country: Any) -> dict[str, Any] | None
     """{"title", "template", "context"} with the State's published legislation, cases and
     treaties; None when the knowledge base holds nothing about the State."""
     records = country_records(country)
-    if not (records["legislation_count"] or records["case_count"] or records["treaty_count"]
-            or records["strategies"]):
+    if not (
+        records["legislation_count"]
+        or records["case_count"]
+        or records["treaty_count"]
+        or records["strategies"]
+    ):
         return None
     return {
         "title": _("Legislation, case law and treaties"),

@@ -105,7 +105,7 @@ class CaseLawForm(RecordForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    cooperating_states = forms.ModelMultipleChoiceField(
+    cooperating_states: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=_("States that cooperated"),
         queryset=Country.objects.order_by("name"),
         required=False,
@@ -116,10 +116,20 @@ class CaseLawForm(RecordForm):
         model = CaseLaw
         formfield_callback = _formfield
         fields = [
-            *COMMON_FIELDS[:2], "court", "court_level", "case_number", "legal_system",
-            *COMMON_FIELDS[2:3], "summary", "procedural_history", "commentary",
-            "investigative_techniques", "cooperation_kinds", *TERM_FIELDS,
-            "source_url", "source",
+            *COMMON_FIELDS[:2],
+            "court",
+            "court_level",
+            "case_number",
+            "legal_system",
+            *COMMON_FIELDS[2:3],
+            "summary",
+            "procedural_history",
+            "commentary",
+            "investigative_techniques",
+            "cooperation_kinds",
+            *TERM_FIELDS,
+            "source_url",
+            "source",
         ]
         labels = {"title": _("Case name"), "summary": _("Summary of the facts")}
 
@@ -156,10 +166,21 @@ class LegislationForm(RecordForm):
         model = Legislation
         formfield_callback = _formfield
         fields = [
-            *COMMON_FIELDS[:3], "kind", "adopted_on", "in_force_on", "amended_on",
-            "official_url", "summary", *TERM_FIELDS, "source_url", "source",
+            *COMMON_FIELDS[:3],
+            "kind",
+            "adopted_on",
+            "in_force_on",
+            "amended_on",
+            "official_url",
+            "summary",
+            *TERM_FIELDS,
+            "source_url",
+            "source",
         ]
-        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ("adopted_on", "in_force_on", "amended_on")}
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("adopted_on", "in_force_on", "amended_on")
+        }
 
     def save(self, commit: bool = True) -> Legislation:
         law: Legislation = super().save(commit=False)
@@ -171,7 +192,7 @@ class TreatyForm(RecordForm):
     subjects = forms.MultipleChoiceField(
         label=_("Subjects"), choices=TREATY_SUBJECTS, widget=forms.CheckboxSelectMultiple
     )
-    party_states = forms.ModelMultipleChoiceField(
+    party_states: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=_("Parties"),
         queryset=Country.objects.order_by("name"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -181,10 +202,21 @@ class TreatyForm(RecordForm):
         model = Treaty
         formfield_callback = _formfield
         fields = [
-            "title", "kind", "language", "signed_on", "in_force_on", "terminated_on",
-            "summary", *TERM_FIELDS, "source_url", "source",
+            "title",
+            "kind",
+            "language",
+            "signed_on",
+            "in_force_on",
+            "terminated_on",
+            "summary",
+            *TERM_FIELDS,
+            "source_url",
+            "source",
         ]
-        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ("signed_on", "in_force_on", "terminated_on")}
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("signed_on", "in_force_on", "terminated_on")
+        }
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
@@ -205,7 +237,9 @@ class TreatyForm(RecordForm):
             self.add_error("party_states", _("A bilateral treaty has exactly two parties."))
         signed, in_force = data.get("signed_on"), data.get("in_force_on")
         if signed and in_force and in_force < signed:
-            self.add_error("in_force_on", _("A treaty cannot enter into force before it is signed."))
+            self.add_error(
+                "in_force_on", _("A treaty cannot enter into force before it is signed.")
+            )
         return data
 
     def save(self, commit: bool = True) -> Treaty:
@@ -223,8 +257,17 @@ class StrategyForm(RecordForm):
         model = Strategy
         formfield_callback = _formfield
         fields = [
-            *COMMON_FIELDS[:3], "scope", "regional_group", "issuing_body", "adopted_on",
-            "period_start", "period_end", "summary", *TERM_FIELDS, "source_url", "source",
+            *COMMON_FIELDS[:3],
+            "scope",
+            "regional_group",
+            "issuing_body",
+            "adopted_on",
+            "period_start",
+            "period_end",
+            "summary",
+            *TERM_FIELDS,
+            "source_url",
+            "source",
         ]
         widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"})}
 
@@ -250,8 +293,17 @@ class PublicationForm(RecordForm):
         model = Publication
         formfield_callback = _formfield
         fields = [
-            "title", "authors", "year", "publisher", "publication_kind", "country", "language",
-            "summary", *TERM_FIELDS, "source_url", "source",
+            "title",
+            "authors",
+            "year",
+            "publisher",
+            "publication_kind",
+            "country",
+            "language",
+            "summary",
+            *TERM_FIELDS,
+            "source_url",
+            "source",
         ]
         labels = {"summary": _("Abstract")}
 
@@ -303,6 +355,8 @@ CHILD_FORMSETS: dict[str, Any] = {"caselaw": PartyFormSet, "legislation": Provis
 
 class TransitionForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
     )
-

@@ -8,6 +8,7 @@ The year comes from the document's date.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from palermo.core.search import SearchDocument
@@ -59,9 +60,7 @@ def document_for(
     facets: dict[str, list[str]] = {
         "type": [record.KIND],
         "country": sorted({c.iso3 for c in countries}),
-        "regional_group": sorted(
-            {c.regional_group.code for c in countries if c.regional_group_id}
-        ),
+        "regional_group": sorted({c.regional_group.code for c in countries if c.regional_group_id}),
         "crime_type": list(classification.get("crime_types", [])),
         "cross_cutting_issue": list(classification.get("cross_cutting_issues", [])),
         "article": list(classification.get("articles", [])),
@@ -74,9 +73,7 @@ def document_for(
         "state": primary.iso3 if primary else "",
         "state_name": primary.name if primary else "",
         "source_url": record.source_url,
-        "date_display": (
-            record.decision_date_display if isinstance(record, CaseLaw) else ""
-        ),
+        "date_display": (record.decision_date_display if isinstance(record, CaseLaw) else ""),
     }
     return SearchDocument(
         kind=record.KIND,
@@ -103,9 +100,7 @@ def iter_documents(kind: str) -> Iterator[SearchDocument]:
     if model is Legislation:
         records = records.prefetch_related("provisions")
     for record in records.iterator(chunk_size=1000):
-        countries = (
-            list(record.parties.all()) if isinstance(record, Treaty) else None
-        )
+        countries = list(record.parties.all()) if isinstance(record, Treaty) else None
         provisions_text = (
             "\n".join(f"{p.reference} {p.heading}\n{p.text}" for p in record.provisions.all())
             if isinstance(record, Legislation)
@@ -118,4 +113,4 @@ def register_indexers() -> None:
     from palermo.core.search import register_indexer
 
     for kind in KINDS:
-        register_indexer(kind, lambda kind=kind: iter_documents(kind))
+        register_indexer(kind, partial(iter_documents, kind))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +36,7 @@ FACET_LABELS: dict[str, Any] = {
 }
 
 
-def value_labels(values_by_facet: dict[str, Iterable[str]]) -> dict[str, dict[str, str]]:
+def value_labels(values_by_facet: Mapping[str, Iterable[str]]) -> dict[str, dict[str, str]]:
     """{facet: {value: label}} with one query per facet that needs the database."""
     wanted = {facet: set(values) for facet, values in values_by_facet.items()}
     labels: dict[str, dict[str, str]] = {facet: {} for facet in wanted}

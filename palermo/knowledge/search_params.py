@@ -8,8 +8,16 @@ from typing import Any
 from palermo.core.search import SearchPlan
 from palermo.knowledge.indexing import KINDS
 
-FACETS = ("type", "country", "regional_group", "crime_type", "cross_cutting_issue", "article",
-          "court", "language")
+FACETS = (
+    "type",
+    "country",
+    "regional_group",
+    "crime_type",
+    "cross_cutting_issue",
+    "article",
+    "court",
+    "language",
+)
 SORTS = ("relevance", "date_desc", "date_asc")
 MAX_QUERY_CHARS = 1000
 

@@ -121,7 +121,8 @@ def moderation_queue() -> dict[str, list[Any]]:
     queue: dict[str, list[Any]] = {}
     for model in (CaseLaw, Legislation, Treaty, Strategy, Publication):
         queue[model.KIND] = list(
-            model.objects.filter(status=Status.SUBMITTED).select_related("country", "created_by")
+            model.objects.filter(status=Status.SUBMITTED)
+            .select_related("country", "created_by")
             .order_by("updated_at")[:200]
         )
     return queue
@@ -132,7 +133,9 @@ def contributions_of(user: Any) -> list[Any]:
     records: list[Any] = []
     for model in (CaseLaw, Legislation, Treaty, Strategy, Publication):
         records.extend(
-            model.objects.filter(created_by=user).select_related("country").order_by("-updated_at")[:100]
+            model.objects.filter(created_by=user)
+            .select_related("country")
+            .order_by("-updated_at")[:100]
         )
     records.sort(key=lambda r: r.updated_at, reverse=True)
     return records

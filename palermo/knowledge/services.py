@@ -209,7 +209,9 @@ def set_case_verified(user: Any, case: CaseLaw, verified: bool) -> CaseLaw:
     case.is_verified = verified
     case._change_reason = "verified" if verified else "verification removed"  # type: ignore[attr-defined]
     case.save()
-    record_event(user, "knowledge.caselaw.verified", case, changes={"is_verified": [before, verified]})
+    record_event(
+        user, "knowledge.caselaw.verified", case, changes={"is_verified": [before, verified]}
+    )
     refresh_index(case)
     return case
 

@@ -28,6 +28,10 @@ urlpatterns = [
     path("<kind:kind>/<int:record_id>/", views.record_detail, name="record"),
     path("<kind:kind>/<int:record_id>/edit/", views.edit_record, name="edit"),
     path("<kind:kind>/<int:record_id>/review/", views.review_record, name="review"),
-    path("<kind:kind>/<int:record_id>/versions/<int:history_id>/", views.record_version, name="version"),
+    path(
+        "<kind:kind>/<int:record_id>/versions/<int:history_id>/",
+        views.record_version,
+        name="version",
+    ),
     path("<kind:kind>/<int:record_id>/<str:action>/", views.transition_record, name="transition"),
 ]

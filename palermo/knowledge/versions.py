@@ -12,10 +12,24 @@ from django.utils.safestring import SafeString, mark_safe
 from palermo.knowledge.access import can_edit_record, can_moderate
 from palermo.knowledge.models import KnowledgeRecord, Status
 
-HIDDEN_FIELDS = {"id", "history_id", "history_date", "history_change_reason", "history_type",
-                 "history_user", "history_user_id", "created_at", "updated_at", "published_at",
-                 "created_by", "created_by_id", "attachment", "status", "review_comment",
-                 "source_kind"}
+HIDDEN_FIELDS = {
+    "id",
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "history_user_id",
+    "created_at",
+    "updated_at",
+    "published_at",
+    "created_by",
+    "created_by_id",
+    "attachment",
+    "status",
+    "review_comment",
+    "source_kind",
+}
 
 
 @dataclass
@@ -29,7 +43,9 @@ class FieldChange:
 
 def visible_versions(user: Any, record: KnowledgeRecord) -> list[Any]:
     """Every version for those who may edit or moderate; published versions for everyone else."""
-    versions = record.history.select_related("history_user").order_by("-history_date", "-history_id")  # type: ignore[attr-defined]
+    versions = record.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )  # type: ignore[attr-defined]
     if not (can_moderate(user) or can_edit_record(user, record)):
         versions = versions.filter(status=Status.PUBLISHED)
     return list(versions[:200])
@@ -43,14 +59,21 @@ def version_of(user: Any, record: KnowledgeRecord, history_id: int) -> Any | Non
 
 
 def last_published_version(record: KnowledgeRecord) -> Any | None:
-    return record.history.filter(status=Status.PUBLISHED).order_by("-history_date", "-history_id").first()  # type: ignore[attr-defined]
+    return (
+        record.history.filter(status=Status.PUBLISHED)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )  # type: ignore[attr-defined]
 
 
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return "\n".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in sorted(value.items()))
+        return "\n".join(
+            f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in sorted(value.items())
+        )
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(value)
@@ -68,7 +91,7 @@ def word_diff(before: str, after: str) -> SafeString:
             parts.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
         if j2 > j1:
             parts.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-    return mark_safe(" ".join(parts))  # noqa: S308 (every piece is escaped above)
+    return mark_safe(" ".join(parts))
 
 
 def changes_between(old: Any, new: Any) -> list[FieldChange]:
@@ -82,6 +105,9 @@ def changes_between(old: Any, new: Any) -> list[FieldChange]:
         before = _as_text(getattr(old, name, None)) if old is not None else ""
         after = _as_text(getattr(new, name, None))
         if before != after:
-            changes.append(FieldChange(name, str(model_field.verbose_name), before, after,
-                                       word_diff(before, after)))
+            changes.append(
+                FieldChange(
+                    name, str(model_field.verbose_name), before, after, word_diff(before, after)
+                )
+            )
     return changes

@@ -9,13 +9,34 @@ from palermo.reference.folding import fold
 from palermo.reference.models import Article, Country, CrimeType, CrossCuttingIssue
 
 LANGUAGE_NAMES = {
-    "ar": "ar", "ara": "ar", "arabic": "ar", "العربية": "ar",
-    "zh": "zh", "zh hans": "zh", "zh cn": "zh", "zho": "zh", "chi": "zh", "chinese": "zh",
+    "ar": "ar",
+    "ara": "ar",
+    "arabic": "ar",
+    "العربية": "ar",
+    "zh": "zh",
+    "zh hans": "zh",
+    "zh cn": "zh",
+    "zho": "zh",
+    "chi": "zh",
+    "chinese": "zh",
     "中文": "zh",
-    "en": "en", "eng": "en", "english": "en",
-    "fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "francais": "fr",
-    "ru": "ru", "rus": "ru", "russian": "ru", "русскии": "ru", "русский": "ru",
-    "es": "es", "spa": "es", "spanish": "es", "espanol": "es",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "french": "fr",
+    "francais": "fr",
+    "ru": "ru",
+    "rus": "ru",
+    "russian": "ru",
+    "русскии": "ru",
+    "русский": "ru",
+    "es": "es",
+    "spa": "es",
+    "spanish": "es",
+    "espanol": "es",
 }
 _TRANSLATED = ("en", "fr", "es", "ru", "ar", "zh_hans")
 
@@ -36,7 +57,11 @@ class Lookups:
             for name in names:
                 if name:
                     lookups.countries.setdefault(fold(name), country)
-        for model, table in ((CrimeType, lookups.crime_types), (CrossCuttingIssue, lookups.issues)):
+        tables: list[tuple[Any, dict[str, Any]]] = [
+            (CrimeType, lookups.crime_types),
+            (CrossCuttingIssue, lookups.issues),
+        ]
+        for model, table in tables:
             for term in model.objects.all():
                 names = [term.code, term.code.replace("-", " ").replace("_", " ")]
                 names += [getattr(term, f"name_{lang}", "") or "" for lang in _TRANSLATED]

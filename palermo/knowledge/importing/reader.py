@@ -45,9 +45,14 @@ def _read_jsonl(handle: io.TextIOBase) -> Iterator[tuple[int, dict[str, Any] | L
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            yield number, LineError(
-                [_("not valid JSON (%(problem)s at column %(column)s)")
-                 % {"problem": error.msg, "column": error.colno}]
+            yield (
+                number,
+                LineError(
+                    [
+                        _("not valid JSON (%(problem)s at column %(column)s)")
+                        % {"problem": error.msg, "column": error.colno}
+                    ]
+                ),
             )
             continue
         if not isinstance(row, dict):

@@ -65,10 +65,10 @@ class KnowledgeRecord(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en"
-    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
     summary = models.TextField(_("summary"), blank=True)
+    # Text extracted from the attached document (or given by an import); kept out of versions
+    # because it is derived from the file, and large.
     full_text = models.TextField(_("full text"), blank=True)
     crime_types = models.ManyToManyField(
         "reference.CrimeType", verbose_name=_("crime types"), blank=True, related_name="+"
@@ -93,6 +93,8 @@ class KnowledgeRecord(models.Model):
     )
     source_url = models.URLField(_("source URL"), max_length=1000, blank=True)
     source = models.CharField(_("source and provenance"), max_length=500, blank=True)
+    # Digest of the imported line, so that importing an unchanged line again writes nothing.
+    import_digest = models.CharField(max_length=40, blank=True, editable=False)
     source_kind = models.CharField(
         _("origin"), max_length=20, choices=SourceKind.choices, default=SourceKind.CONTRIBUTION
     )
@@ -113,7 +115,10 @@ class KnowledgeRecord(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
-    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+    objects: models.Manager[Any] = models.Manager()
+    history = HistoricalRecords(
+        inherit=True, excluded_fields=["updated_at", "import_digest", "full_text"]
+    )
 
     class Meta:
         abstract = True

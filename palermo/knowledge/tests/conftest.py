@@ -31,10 +31,15 @@ class Taxonomy:
 def taxonomy(db: Any) -> Taxonomy:
     untoc = InstrumentFactory()
     return Taxonomy(
-        trafficking=CrimeTypeFactory(code="trafficking-in-persons", name="Trafficking in persons",
-                                     name_fr="Traite des personnes"),
+        trafficking=CrimeTypeFactory(
+            code="trafficking-in-persons",
+            name="Trafficking in persons",
+            name_fr="Traite des personnes",
+        ),
         laundering=CrimeTypeFactory(code="money-laundering", name="Money laundering"),
-        mla=CrossCuttingIssueFactory(code="mutual-legal-assistance", name="Mutual legal assistance"),
+        mla=CrossCuttingIssueFactory(
+            code="mutual-legal-assistance", name="Mutual legal assistance"
+        ),
         extradition=CrossCuttingIssueFactory(code="extradition", name="Extradition"),
         art5=ArticleFactory(instrument=untoc, number="5", title="Participation in a group"),
         art16=ArticleFactory(instrument=untoc, number="16", title="Extradition"),

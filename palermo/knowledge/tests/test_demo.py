@@ -21,9 +21,20 @@ def test_demo_loads_200_of_each_type_in_six_languages_and_is_idempotent(capsys: 
     for kind, model in RECORD_MODELS.items():
         records = model.objects.filter(source_kind=SourceKind.DEMO)
         assert records.count() >= 200, kind
-        assert set(records.values_list("language", flat=True)) == {"en", "fr", "es", "ru", "ar", "zh"}, kind
-        assert not records.exclude(title__contains="fictional").exclude(title__contains="fictif").exclude(
-            source__contains="fictional").exists()
+        assert set(records.values_list("language", flat=True)) == {
+            "en",
+            "fr",
+            "es",
+            "ru",
+            "ar",
+            "zh",
+        }, kind
+        assert (
+            not records.exclude(title__contains="fictional")
+            .exclude(title__contains="fictif")
+            .exclude(source__contains="fictional")
+            .exists()
+        )
     assert CaseLaw.objects.values("country").distinct().count() >= 40
     results = search(SearchPlan(facets=("type",)))
     assert dict(results.facets["type"])["caselaw"] == 240

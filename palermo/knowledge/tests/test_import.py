@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def write_jsonl(path: Path, rows: list[Any]) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -36,22 +38,33 @@ CASE = {
     "language": "English",
     "summary": "A network recruited workers with false promises and laundered the profits.",
     "full_text": "The court found that the accused controlled the recruitment of seasonal workers.",
-    "defendants": [{"name": "Marko Doran", "nationality": "Yberia", "outcome": "convicted",
-                    "sentence": "nine years"}],
+    "defendants": [
+        {
+            "name": "Marko Doran",
+            "nationality": "Yberia",
+            "outcome": "convicted",
+            "sentence": "nine years",
+        }
+    ],
     "victims": [{"name": "Lena Abara"}],
 }
 
 
-def test_jsonl_caselaw_is_imported_published_and_searchable(world: Any, taxonomy: Any, tmp_path: Path) -> None:
+def test_jsonl_caselaw_is_imported_published_and_searchable(
+    world: Any, taxonomy: Any, tmp_path: Path
+) -> None:
     path = write_jsonl(tmp_path / "cases.jsonl", [CASE])
     out = StringIO()
     call_command("import_records", "caselaw", str(path), stdout=out, stderr=StringIO())
-    assert "1 created, 0 updated" in out.getvalue()
+    assert "1 created, 0 updated, 0 unchanged" in out.getvalue()
     case = CaseLaw.objects.get(external_id="XAA-2016-001")
     assert case.status == Status.PUBLISHED and case.source_kind == SourceKind.IMPORT
     assert case.country == world.state_x
     assert case.decision_date_display == "2016" and case.decision_date_precision == "year"
-    assert sorted(case.classification["crime_types"]) == ["money-laundering", "trafficking-in-persons"]
+    assert sorted(case.classification["crime_types"]) == [
+        "money-laundering",
+        "trafficking-in-persons",
+    ]
     assert sorted(a.reference for a in case.articles.all()) == ["UNTOC-18", "UNTOC-5"]
     assert list(case.cross_cutting_issues.all()) == [taxonomy.mla]
     victim = case.parties.get(kind="victim")
@@ -81,10 +94,17 @@ def test_source_url_keys_lines_without_id(world: Any, taxonomy: Any, tmp_path: P
     line = {k: v for k, v in CASE.items() if k != "id"}
     import_file("caselaw", write_jsonl(tmp_path / "a.jsonl", [line]))
     report = import_file("caselaw", write_jsonl(tmp_path / "b.jsonl", [line]))
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 1)
+    report = import_file(
+        "caselaw", write_jsonl(tmp_path / "c.jsonl", [{**line, "court": "Supreme Court"}])
+    )
     assert report.updated == 1 and CaseLaw.objects.count() == 1
+    assert CaseLaw.objects.get().court == "Supreme Court"
 
 
-def test_bad_lines_are_all_reported_and_nothing_is_written(world: Any, taxonomy: Any, tmp_path: Path) -> None:
+def test_bad_lines_are_all_reported_and_nothing_is_written(
+    world: Any, taxonomy: Any, tmp_path: Path
+) -> None:
     rows = [
         CASE,
         {**CASE, "id": "2", "country": "Atlantis"},
@@ -112,7 +132,9 @@ def test_bad_lines_are_all_reported_and_nothing_is_written(world: Any, taxonomy:
 
 
 def test_unknown_terms_warn_or_fail_when_strict(world: Any, taxonomy: Any, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "c.jsonl", [{**CASE, "crime_types": ["Fraud"], "language": "Klingon"}])
+    path = write_jsonl(
+        tmp_path / "c.jsonl", [{**CASE, "crime_types": ["Fraud"], "language": "Klingon"}]
+    )
     report = import_file("caselaw", path)
     assert report.ok and CaseLaw.objects.get().language == "other"
     assert (1, "crime type “Fraud” is not in the list") in report.warnings
@@ -120,11 +142,14 @@ def test_unknown_terms_warn_or_fail_when_strict(world: Any, taxonomy: Any, tmp_p
     assert not strict.ok and (1, "crime type “Fraud” is not in the list") in strict.errors
 
 
-def test_csv_caselaw_with_list_cells_and_header_line_numbers(world: Any, taxonomy: Any, tmp_path: Path) -> None:
+def test_csv_caselaw_with_list_cells_and_header_line_numbers(
+    world: Any, taxonomy: Any, tmp_path: Path
+) -> None:
     path = tmp_path / "cases.csv"
     path.write_text(
         "id,title,country,decision_date,court,crime_types,untoc_articles,language,summary\n"
-        "C1,Case one (fictional),Xandria,2019-05,Court A,trafficking-in-persons;money-laundering,18|16,fr,Résumé des faits\n"
+        "C1,Case one (fictional),Xandria,2019-05,Court A,"
+        "trafficking-in-persons;money-laundering,18|16,fr,Résumé des faits\n"
         "C2,Case two (fictional),YBB,2020-02-30,Court B,,,es,\n",
         encoding="utf-8",
     )
@@ -140,13 +165,25 @@ def test_csv_caselaw_with_list_cells_and_header_line_numbers(world: Any, taxonom
 
 def test_legislation_with_provisions(world: Any, taxonomy: Any, tmp_path: Path) -> None:
     law = {
-        "id": "XAA-ACT-7", "title": "Act on Cooperation in Criminal Matters (fictional)", "country": "XAA",
-        "kind": "act", "adopted_on": "2011-04-02", "language": "en",
+        "id": "XAA-ACT-7",
+        "title": "Act on Cooperation in Criminal Matters (fictional)",
+        "country": "XAA",
+        "kind": "act",
+        "adopted_on": "2011-04-02",
+        "language": "en",
         "provisions": [
-            {"reference": "Art. 3", "heading": "Central authority", "text": "The Ministry of Justice is the central authority.",
-             "untoc_articles": ["18"], "cross_cutting_issues": ["mutual-legal-assistance"]},
-            {"reference": "Art. 9", "text": "Extradition of nationals is allowed under a treaty.",
-             "untoc_articles": ["16"]},
+            {
+                "reference": "Art. 3",
+                "heading": "Central authority",
+                "text": "The Ministry of Justice is the central authority.",
+                "untoc_articles": ["18"],
+                "cross_cutting_issues": ["mutual-legal-assistance"],
+            },
+            {
+                "reference": "Art. 9",
+                "text": "Extradition of nationals is allowed under a treaty.",
+                "untoc_articles": ["16"],
+            },
         ],
     }
     report = import_file("legislation", write_jsonl(tmp_path / "laws.jsonl", [law]))
@@ -160,8 +197,14 @@ def test_legislation_with_provisions(world: Any, taxonomy: Any, tmp_path: Path) 
 
 def test_treaties_import_feeds_treaties_between(world: Any, taxonomy: Any, tmp_path: Path) -> None:
     rows = [
-        {"id": "T1", "title": "Xandria–Yberia MLA Treaty (fictional)", "parties": ["XAA", "Yberia"],
-         "subjects": ["mla"], "signed_on": "2004-01-01", "in_force_on": "2005-01-01"},
+        {
+            "id": "T1",
+            "title": "Xandria–Yberia MLA Treaty (fictional)",
+            "parties": ["XAA", "Yberia"],
+            "subjects": ["mla"],
+            "signed_on": "2004-01-01",
+            "in_force_on": "2005-01-01",
+        },
         {"id": "T2", "title": "Bad treaty", "parties": ["XAA"], "subjects": ["tea"]},
     ]
     report = import_file("treaties", write_jsonl(tmp_path / "t.jsonl", rows))

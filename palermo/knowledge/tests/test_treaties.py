@@ -42,18 +42,25 @@ def test_bilateral_treaty_in_force_is_found_both_ways(states: tuple) -> None:
     ],
 )
 def test_only_published_treaties_in_force_on_the_day(
-    states: tuple, in_force_on: datetime.date | None, terminated_on: datetime.date | None,
-    status: str, expected: bool,
+    states: tuple,
+    in_force_on: datetime.date | None,
+    terminated_on: datetime.date | None,
+    status: str,
+    expected: bool,
 ) -> None:
     a, b, _c = states
-    TreatyFactory(states=[a, b], in_force_on=in_force_on, terminated_on=terminated_on, status=status)
+    TreatyFactory(
+        states=[a, b], in_force_on=in_force_on, terminated_on=terminated_on, status=status
+    )
     assert bool(treaties_between(a, b, on=DAY)) is expected
 
 
 def test_subject_narrows_the_treaties(states: tuple) -> None:
     a, b, _c = states
     mla = TreatyFactory(states=[a, b], subjects=["mla"])
-    extradition = TreatyFactory(states=[a, b], subjects=["extradition", "transfer_of_sentenced_persons"])
+    extradition = TreatyFactory(
+        states=[a, b], subjects=["extradition", "transfer_of_sentenced_persons"]
+    )
     assert treaties_between(a, b, "mla", on=DAY) == [mla]
     assert treaties_between(a, b, "extradition", on=DAY) == [extradition]
     assert set(treaties_between(a, b, on=DAY)) == {mla, extradition}

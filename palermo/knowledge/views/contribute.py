@@ -36,11 +36,15 @@ TRANSITION_LABELS = {
 
 @access.require(can_contribute)
 def contribute(request: HttpRequest) -> HttpResponse:
-    return render(request, "knowledge/contribute.html", {
-        "mine": selectors.contributions_of(request.user),
-        "queue": selectors.moderation_queue() if can_moderate(request.user) else None,
-        "kinds": KIND_LABELS,
-    })
+    return render(
+        request,
+        "knowledge/contribute.html",
+        {
+            "mine": selectors.contributions_of(request.user),
+            "queue": selectors.moderation_queue() if can_moderate(request.user) else None,
+            "kinds": KIND_LABELS,
+        },
+    )
 
 
 def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> HttpResponse:
@@ -49,30 +53,52 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
     instance = record if record is not None else record_model(kind)()
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, instance=instance, user=request.user)
-        formset = formset_class(request.POST, instance=instance, prefix="parts") if formset_class else None
+        formset = (
+            formset_class(request.POST, instance=instance, prefix="parts")
+            if formset_class
+            else None
+        )
         if form.is_valid() and (formset is None or formset.is_valid()):
             saved = form.save(commit=False)
             try:
                 saved = services.save_record(
-                    request.user, saved, form.terms(),
+                    request.user,
+                    saved,
+                    form.terms(),
                     children=[formset] if formset is not None else [],
                     attachment_text=form.attachment_text,
-                    treaty_parties=list(form.cleaned_data["party_states"]) if isinstance(saved, Treaty) else None,
+                    treaty_parties=list(form.cleaned_data["party_states"])
+                    if isinstance(saved, Treaty)
+                    else None,
                 )
             except PermissionDenied:
                 form.add_error("country", _("You may not keep records of this State."))
             else:
-                messages.success(request, _("Saved. It is a draft until an editor publishes it.")
-                                 if not saved.is_published else _("Saved and published."))
+                messages.success(
+                    request,
+                    _("Saved. It is a draft until an editor publishes it.")
+                    if not saved.is_published
+                    else _("Saved and published."),
+                )
                 return redirect("knowledge:record", kind, saved.pk)
-        messages.error(request, _("The record was not saved: please correct the fields marked below."))
+        messages.error(
+            request, _("The record was not saved: please correct the fields marked below.")
+        )
     else:
         form = form_class(instance=instance, user=request.user)
         formset = formset_class(instance=instance, prefix="parts") if formset_class else None
-    return render(request, "knowledge/edit.html", {
-        "form": form, "formset": formset, "record": record, "kind": kind,
-        "kind_label": KIND_SINGULAR[kind],
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "knowledge/edit.html",
+        {
+            "form": form,
+            "formset": formset,
+            "record": record,
+            "kind": kind,
+            "kind_label": KIND_SINGULAR[kind],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @access.require(can_contribute)
@@ -93,16 +119,28 @@ def review_record(request: HttpRequest, kind: str, record_id: int) -> HttpRespon
     """What changed since the last published version (or everything, for a new record)."""
     record = access_record_for_edit(request.user, kind, record_id)
     published = last_published_version(record)
-    return render(request, "knowledge/review.html", {
-        "record": record, "kind": kind, "published": published,
-        "changes": changes_between(published, record),
-        "form": TransitionForm(), "transitions": available_transitions(request.user, record),
-    })
+    return render(
+        request,
+        "knowledge/review.html",
+        {
+            "record": record,
+            "kind": kind,
+            "published": published,
+            "changes": changes_between(published, record),
+            "form": TransitionForm(),
+            "transitions": available_transitions(request.user, record),
+        },
+    )
 
 
 def available_transitions(user: Any, record: KnowledgeRecord) -> list[tuple[str, str]]:
     names = {t.name for t in record.get_available_user_status_transitions(user)}  # type: ignore[attr-defined]
-    mapping = {"submit": "submit", "publish": "publish", "return_to_contributor": "return", "withdraw": "withdraw"}
+    mapping = {
+        "submit": "submit",
+        "publish": "publish",
+        "return_to_contributor": "return",
+        "withdraw": "withdraw",
+    }
     return [(mapping[n], str(TRANSITION_LABELS[mapping[n]])) for n in mapping if n in names]
 
 
@@ -123,9 +161,13 @@ def transition_record(request: HttpRequest, kind: str, record_id: int, action: s
         for message in error.messages:
             messages.error(request, message)
         return redirect("knowledge:review", kind, record.pk)
-    messages.success(request, {
-        "submit": _("Submitted for review."), "publish": _("Published."),
-        "return": _("Returned to the contributor with your comments."),
-        "withdraw": _("Withdrawn from publication."),
-    }[action])
+    messages.success(
+        request,
+        {
+            "submit": _("Submitted for review."),
+            "publish": _("Published."),
+            "return": _("Returned to the contributor with your comments."),
+            "withdraw": _("Withdrawn from publication."),
+        }[action],
+    )
     return redirect("knowledge:record", kind, record.pk)

@@ -67,16 +67,24 @@ def record_detail(request: HttpRequest, kind: str, record_id: int) -> HttpRespon
 
 
 @access.public
-def record_version(request: HttpRequest, kind: str, record_id: int, history_id: int) -> HttpResponse:
+def record_version(
+    request: HttpRequest, kind: str, record_id: int, history_id: int
+) -> HttpResponse:
     """An earlier version, and what changed since it, for those allowed to see that version."""
     record = access_record(request.user, kind, record_id)
     version = version_of(request.user, record, history_id)
     if version is None:
         raise Http404
-    return render(request, "knowledge/version.html", {
-        "record": record, "version": version, "kind": kind,
-        "changes": changes_between(version, record),
-    })
+    return render(
+        request,
+        "knowledge/version.html",
+        {
+            "record": record,
+            "version": version,
+            "kind": kind,
+            "changes": changes_between(version, record),
+        },
+    )
 
 
 @access.public
@@ -90,15 +98,25 @@ def article_page(request: HttpRequest, reference: str) -> HttpResponse:
     by_state: dict[str, dict[str, Any]] = {}
     for provision in provisions:
         country = provision.legislation.country
-        name = country.name if country else "—"
-        by_state.setdefault(name, {"country": country, "provisions": [], "cases": []})["provisions"].append(provision)
+        name = country.name if country is not None else "—"
+        by_state.setdefault(name, {"country": country, "provisions": [], "cases": []})[
+            "provisions"
+        ].append(provision)
     for case in cases:
-        name = case.country.name if case.country_id else "—"
-        by_state.setdefault(name, {"country": case.country, "provisions": [], "cases": []})["cases"].append(case)
-    return render(request, "knowledge/article.html", {
-        "article": article, "states": sorted(by_state.items()),
-        "provision_count": len(provisions), "case_count": len(cases),
-    })
+        name = case.country.name if case.country is not None else "—"
+        by_state.setdefault(name, {"country": case.country, "provisions": [], "cases": []})[
+            "cases"
+        ].append(case)
+    return render(
+        request,
+        "knowledge/article.html",
+        {
+            "article": article,
+            "states": sorted(by_state.items()),
+            "provision_count": len(provisions),
+            "case_count": len(cases),
+        },
+    )
 
 
 @access.public
@@ -121,14 +139,28 @@ def compare(request: HttpRequest) -> HttpResponse:
         if len(chosen) < 2:
             problems.append(_("Choose at least two States."))
     if not problems and chosen and (article or crime_type):
-        found = dict(selectors.compare_provisions([c.pk for c in chosen], article=article, crime_type=crime_type))
+        found = dict(
+            selectors.compare_provisions(
+                [c.pk for c in chosen], article=article, crime_type=crime_type
+            )
+        )
         columns = [{"country": c, "provisions": found.get(c.pk, [])} for c in chosen]
     from palermo.reference.selectors import list_articles, list_crime_types, list_instruments
 
     articles = [a for i in list_instruments() for a in list_articles(i)]
-    return render(request, "knowledge/compare.html", {
-        "columns": columns, "problems": problems, "article": article, "crime_type": crime_type,
-        "chosen": [c.iso3 for c in chosen], "countries": Country.objects.order_by("name"),
-        "articles": articles, "crime_types": list_crime_types(),
-        "article_ref": article_ref, "crime_code": crime_code,
-    })
+    return render(
+        request,
+        "knowledge/compare.html",
+        {
+            "columns": columns,
+            "problems": problems,
+            "article": article,
+            "crime_type": crime_type,
+            "chosen": [c.iso3 for c in chosen],
+            "countries": Country.objects.order_by("name"),
+            "articles": articles,
+            "crime_types": list_crime_types(),
+            "article_ref": article_ref,
+            "crime_code": crime_code,
+        },
+    )

@@ -55,24 +55,36 @@ def search(request: HttpRequest) -> HttpResponse:
             "name": facet,
             "label": FACET_LABELS[facet],
             "values": [
-                {"value": value, "count": count, "label": labels[facet].get(value, value),
-                 "checked": value in plan.filters.get(facet, [])}
+                {
+                    "value": value,
+                    "count": count,
+                    "label": labels[facet].get(value, value),
+                    "checked": value in plan.filters.get(facet, []),
+                }
                 for value, count in results.facets.get(facet, [])
             ],
         }
         for facet in FACETS
     ]
     active = [
-        {"facet": FACET_LABELS[facet], "label": labels[facet].get(value, value),
-         "remove": _query_without(params, facet, value)}
+        {
+            "facet": FACET_LABELS[facet],
+            "label": labels[facet].get(value, value),
+            "remove": _query_without(params, facet, value),
+        }
         for facet, values in plan.filters.items()
         for value in values
     ]
     for name in ("year_from", "year_to"):
         if params.get(name):
             label = _("from %(year)s") if name == "year_from" else _("until %(year)s")
-            active.append({"facet": name, "label": label % {"year": params.get(name)},
-                           "remove": _query_without(params, name)})
+            active.append(
+                {
+                    "facet": name,
+                    "label": label % {"year": params.get(name)},
+                    "remove": _query_without(params, name),
+                }
+            )
     relaxations = []
     for relaxation in results.relaxations or []:
         name = str(relaxation.get("filter") or "")
@@ -87,20 +99,35 @@ def search(request: HttpRequest) -> HttpResponse:
             continue
         relaxations.append({"label": label, "total": relaxation.get("total"), "query": query})
     hits = [
-        {"hit": hit, "kind_label": KIND_LABELS.get(hit.kind, hit.kind),
-         "url": reverse("knowledge:record", args=[hit.kind, hit.key])}
+        {
+            "hit": hit,
+            "kind_label": KIND_LABELS.get(hit.kind, hit.kind),
+            "url": reverse("knowledge:record", args=[hit.kind, hit.key]),
+        }
         for hit in results.hits
     ]
     pages = max(1, -(-results.total // plan.per_page))
     base_query = _query_without(params, "page")
-    return render(request, "knowledge/search.html", {
-        "plan": plan, "results": results, "hits": hits, "facets": facets, "active": active,
-        "relaxations": relaxations, "searched": has_search(params), "kinds": KIND_LABELS,
-        "page": plan.page, "pages": pages, "base_query": base_query,
-        "previous_page": plan.page - 1 if plan.page > 1 else None,
-        "next_page": plan.page + 1 if plan.page < pages else None,
-        "export_query": base_query,
-    })
+    return render(
+        request,
+        "knowledge/search.html",
+        {
+            "plan": plan,
+            "results": results,
+            "hits": hits,
+            "facets": facets,
+            "active": active,
+            "relaxations": relaxations,
+            "searched": has_search(params),
+            "kinds": KIND_LABELS,
+            "page": plan.page,
+            "pages": pages,
+            "base_query": base_query,
+            "previous_page": plan.page - 1 if plan.page > 1 else None,
+            "next_page": plan.page + 1 if plan.page < pages else None,
+            "export_query": base_query,
+        },
+    )
 
 
 @access.public
@@ -123,11 +150,18 @@ def _stream(rows: Iterator[dict[str, Any]], file_format: str) -> Iterator[str]:
         if header is None:
             header = list(row)
             writer.writerow(header)
-        writer.writerow([
-            "; ".join(map(str, row.get(k) or [])) if isinstance(row.get(k), list)
-            else (json.dumps(row[k], ensure_ascii=False, default=str) if isinstance(row.get(k), dict) else row.get(k, ""))
-            for k in header
-        ])
+        writer.writerow(
+            [
+                "; ".join(map(str, row.get(k) or []))
+                if isinstance(row.get(k), list)
+                else (
+                    json.dumps(row[k], ensure_ascii=False, default=str)
+                    if isinstance(row.get(k), dict)
+                    else row.get(k, "")
+                )
+                for k in header
+            ]
+        )
         yield buffer.getvalue()
 
 
@@ -138,14 +172,18 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse:
         return HttpResponse(status=404)
     params = request.GET
     kinds = [k for k in params.getlist("type") if k in KIND_LABELS]
-    only_type = len(kinds) == 1 and not any(params.get(n) for n in ("q", "year_from", "year_to", *FACETS[1:]))
+    only_type = len(kinds) == 1 and not any(
+        params.get(n) for n in ("q", "year_from", "year_to", *FACETS[1:])
+    )
     if only_type:
         rows = collection_rows(kinds[0])
         name = f"palermo-{kinds[0]}"
     else:
         rows = hit_rows(params)
         name = "palermo-search"
-    content_type = "text/csv; charset=utf-8" if file_format == "csv" else "application/x-ndjson; charset=utf-8"
+    content_type = (
+        "text/csv; charset=utf-8" if file_format == "csv" else "application/x-ndjson; charset=utf-8"
+    )
     response = StreamingHttpResponse(_stream(rows, file_format), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
-    return response
+    return response  # type: ignore[return-value]

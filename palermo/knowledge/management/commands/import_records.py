@@ -22,10 +22,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("kind", choices=sorted(KIND_ALIASES), help="what the file holds")
         parser.add_argument("file", type=Path, help="path to the .jsonl or .csv file")
-        parser.add_argument("--format", choices=["jsonl", "csv"], default=None,
-                            help="file format (default: from the file name)")
-        parser.add_argument("--strict", action="store_true",
-                            help="treat unknown crime types, issues, articles and languages as errors")
+        parser.add_argument(
+            "--format",
+            choices=["jsonl", "csv"],
+            default=None,
+            help="file format (default: from the file name)",
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="treat unknown crime types, issues, articles and languages as errors",
+        )
         parser.add_argument("--quiet", action="store_true", help="no progress lines")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -40,11 +47,16 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             report = import_file(
-                options["kind"], path, file_format=options["format"], strict=options["strict"],
+                options["kind"],
+                path,
+                file_format=options["format"],
+                strict=options["strict"],
                 progress=progress,
             )
         except UnicodeDecodeError as error:
-            raise CommandError(f"{path} is not UTF-8 text ({error.reason} at byte {error.start}).") from None
+            raise CommandError(
+                f"{path} is not UTF-8 text ({error.reason} at byte {error.start})."
+            ) from None
         took = time.perf_counter() - started
         for number, warning in report.warnings[:200]:
             self.stderr.write(f"line {number}: warning: {warning}")
@@ -56,9 +68,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing imported: {len({n for n, _r in report.errors})} bad lines in {path.name}."
             )
-        total = report.created + report.updated
+        total = report.created + report.updated + report.unchanged
         rate = total / took if took > 0 else 0.0
         self.stdout.write(
-            f"Imported {path.name}: {report.created} created, {report.updated} updated "
+            f"Imported {path.name}: {report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged "
             f"in {took:.2f} s ({rate:.0f} records/s)."
         )

@@ -1,0 +1,202 @@
+"""Import speed of `palermo import caselaw`: synthetic case-law lines into a fresh database.
+
+    uv run python benchmarks/knowledge_import.py                  # SQLite, 10,000 lines
+    uv run python benchmarks/knowledge_import.py --records 50000
+    uv run python benchmarks/knowledge_import.py --postgres postgresql://postgres@127.0.0.1:5432/palermo_kb_bench
+
+Builds a throw-away database (a temporary SQLite file, or the named PostgreSQL database, dropped
+and created again), migrates it, loads the reference data, writes a JSON Lines file of synthetic
+cases with the fields of docs/data-formats.md, imports it three times (create; the same file
+again, which writes nothing; a file where every line changed, which replaces every record) and
+prints records per second for each run.
+Wall-clock time is the figure that counts; the process's own CPU time is printed beside it
+because this machine is shared and other work slows the wall clock. Target: 2,000 records/s or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = [
+    "network",
+    "recruited",
+    "workers",
+    "border",
+    "customs",
+    "container",
+    "cocaine",
+    "proceeds",
+    "laundered",
+    "shell",
+    "company",
+    "bribes",
+    "vessel",
+    "harbour",
+    "prosecutor",
+    "appeal",
+    "sentence",
+    "confiscation",
+    "evidence",
+    "witness",
+    "extradited",
+    "assistance",
+    "request",
+    "freezing",
+    "account",
+    "transfer",
+    "smuggled",
+    "migrants",
+    "forged",
+    "permits",
+    "timber",
+    "firearms",
+    "ammunition",
+    "ransomware",
+    "hospital",
+    "virtual",
+    "assets",
+    "exchange",
+]
+CRIMES = [
+    "trafficking-in-persons",
+    "Money laundering",
+    "drug-offences",
+    "cybercrime",
+    "Corruption",
+    "smuggling-of-migrants",
+    "trafficking-in-firearms",
+]
+ISSUES = [
+    "mutual-legal-assistance",
+    "Extradition",
+    "confiscation-asset-recovery",
+    "joint-investigations",
+]
+STATES = [
+    "FRA",
+    "Italy",
+    "BRA",
+    "Nigeria",
+    "KEN",
+    "ESP",
+    "Mexico",
+    "CHN",
+    "RUS",
+    "EGY",
+    "IND",
+    "USA",
+]
+
+
+def synthetic_lines(
+    path: Path, count: int, seed: int = 7, edition: str = "", words: tuple[int, int] = (150, 400)
+) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            body = (
+                " ".join(rng.choice(WORDS) for _ in range(rng.randint(*words))) if words[1] else ""
+            )
+            line = {
+                "id": f"bench-{i:07d}",
+                "source_url": f"https://courts.example.org/bench/{i}",
+                "title": f"Prosecutor v. Bench {i} (synthetic){edition}",
+                "country": rng.choice(STATES),
+                "year" if i % 2 else "decision_date": str(rng.randint(1995, 2025))
+                if i % 2
+                else f"{rng.randint(1995, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "court": rng.choice(["High Court", "Court of Appeal", "Supreme Court"]),
+                "crime_types": rng.sample(CRIMES, 2),
+                "untoc_articles": rng.sample(["5", "6", "16", "18", "UNTOC-13"], 2),
+                "cross_cutting_issues": rng.sample(ISSUES, 1),
+                "language": rng.choice(["en", "fr", "es"]),
+                "summary": " ".join(rng.choice(WORDS) for _ in range(60)),
+                "full_text": body,
+                "defendants": [{"name": f"D{i}", "outcome": "convicted", "sentence": "five years"}],
+            }
+            handle.write(json.dumps(line) + "\n")
+
+
+def fresh_postgres(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--postgres", default="", help="PostgreSQL URL of a throw-away database")
+    parser.add_argument(
+        "--full-text-words",
+        default="150-400",
+        help="length range of each line's full_text in words (0-0: none)",
+    )
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="palermo-kb-bench-"))
+    os.environ["PALERMO_DATA_DIR"] = str(workdir)
+    os.environ["PALERMO_DEBUG"] = "true"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "palermo.settings"
+    if args.postgres:
+        fresh_postgres(args.postgres)
+        os.environ["DATABASE_URL"] = args.postgres
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from palermo.knowledge.importing.loader import import_file
+    from palermo.knowledge.models import CaseLaw
+
+    call_command("migrate", verbosity=0)
+    call_command("load_reference", verbosity=0)
+    path = workdir / "cases.jsonl"
+    low, high = (int(n) for n in args.full_text_words.split("-"))
+    synthetic_lines(path, args.records, words=(low, high))
+    size_mb = path.stat().st_size / 1024 / 1024
+    print(
+        f"database: {connection.vendor}; file: {args.records} lines, {size_mb:.1f} MB, "
+        f"full_text of {args.full_text_words} words, summary of 60 words"
+    )
+    changed = workdir / "cases-corrected.jsonl"
+    synthetic_lines(changed, args.records, edition=" [corrected]", words=(low, high))
+    runs = [
+        ("create", path),
+        ("same file again (unchanged)", path),
+        ("every line changed (update)", changed),
+    ]
+    for label, source in runs:
+        started, cpu = time.perf_counter(), time.process_time()
+        report = import_file("caselaw", source, progress=None)
+        took, cpu_took = time.perf_counter() - started, time.process_time() - cpu
+        assert report.ok, report.errors[:5]
+        done = report.created + report.updated + report.unchanged
+        print(
+            f"{label}: {done} lines in {took:.2f} s = {done / took:,.0f} records/s "
+            f"(this process's CPU: {cpu_took:.2f} s = {done / cpu_took:,.0f} records/s; "
+            f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged)"
+        )
+    assert CaseLaw.objects.count() == args.records
+    print(f"case-law rows: {CaseLaw.objects.count()}")
+
+
+if __name__ == "__main__":
+    main()
