@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,12 +114,26 @@ def render_html(template_name: str, context: dict[str, Any], language: str) -> s
         return render_to_string(template_name, {**context, **document_context(language)})
 
 
+_THREAD = threading.local()
+
+
+def _font_config() -> Any:
+    """One WeasyPrint font configuration per thread, so fonts are looked up once, not per PDF."""
+    config = getattr(_THREAD, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _THREAD.font_config = FontConfiguration()
+    return config
+
+
 def render_pdf(template_name: str, context: dict[str, Any], language: str) -> bytes:
     """Render a Django template in `language` and lay it out as PDF with WeasyPrint."""
     from weasyprint import HTML  # imported here: it loads Pango, which takes a moment
 
     html = render_html(template_name, context, language)
-    pdf: bytes = HTML(string=html, base_url=str(Path(__file__).parent)).write_pdf()
+    document = HTML(string=html, base_url=str(Path(__file__).parent))
+    pdf: bytes = document.write_pdf(font_config=_font_config())
     return pdf
 
 
