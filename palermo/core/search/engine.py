@@ -40,6 +40,9 @@ from palermo.core.search.types import (
 )
 
 BULK_BATCH = 2000
+# Counting facets costs one index lookup per matching entry; past this many matches the counts
+# are estimated from every n-th entry id instead (a systematic sample) and flagged as such.
+FACET_SAMPLE = 5000
 FEW_RESULTS = 3  # below this, a spelling suggestion is worth a second look
 BACKENDS: dict[str, SearchBackend] = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}
 
@@ -129,7 +132,7 @@ def _order_by(sort: str, has_text: bool) -> str:
     if sort == "date_asc":
         return "e.date ASC NULLS LAST, score DESC, e.id ASC"
     if has_text:
-        return "score DESC, e.date DESC NULLS LAST, e.id DESC"
+        return "score DESC, e.id DESC"
     return "e.date DESC NULLS LAST, e.id DESC"
 
 
@@ -147,7 +150,7 @@ def search(plan: SearchPlan) -> SearchResults:
     with connection.cursor() as cursor:
         total = count_matching(cursor, backend, text, filters)
         hits = fetch_page(cursor, backend, text, filters, parsed, sort, page, per_page)
-        facets = count_facets(cursor, backend, text, filters, facet_names)
+        facets, approximate = count_facets(cursor, backend, text, filters, facet_names, total)
         relaxations = relax(cursor, backend, text, filters) if total == 0 else []
         did_you_mean = None
         if not parsed.is_empty and total < FEW_RESULTS:
@@ -159,6 +162,7 @@ def search(plan: SearchPlan) -> SearchResults:
         did_you_mean=did_you_mean,
         relaxations=relaxations,
         took_ms=(time.perf_counter() - started) * 1000,
+        facets_approximate=approximate,
     )
 
 
@@ -190,7 +194,11 @@ def fetch_page(
     score_sql = text.score_sql if text else "0.0"
     score_params = text.score_params if text else ()
     sql, params = backend.matching_sql(
-        text, filters, select=f"e.id, {score_sql} AS score", select_params=score_params
+        text,
+        filters,
+        select=f"e.id, {score_sql} AS score",
+        select_params=score_params,
+        need_entry=sort != "relevance",
     )
     sql += f" ORDER BY {_order_by(sort, text is not None)} LIMIT %s OFFSET %s"
     cursor.execute(sql, [*params, per_page, (page - 1) * per_page])
@@ -227,8 +235,12 @@ def count_facets(
     text: CompiledText | None,
     filters: Filters,
     facet_names: Sequence[str],
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts per value; a facet's own filter is ignored for its own counts (disjunctive)."""
+    total: int,
+) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """Counts per value; a facet's own filter is ignored for its own counts (disjunctive).
+
+    Returns the counts and whether any were estimated from a sample (see FACET_SAMPLE).
+    """
     # Facets without a filter of their own share one query; each filtered facet needs its own.
     groups: dict[str, tuple[Filters, list[str]]] = {}
     for name in facet_names:
@@ -239,31 +251,58 @@ def count_facets(
         group = groups.setdefault(key, (filters.without(name) if own else filters, []))
         group[1].append(name)
     counts: dict[str, list[tuple[str, int]]] = {name: [] for name in facet_names}
-    for group_filters, names in groups.values():
-        marks = ", ".join(["%s"] * len(names))
+    approximate = False
+    for key, (group_filters, names) in groups.items():
         if text is None and group_filters.is_unrestricted:
             column = "all_count" if group_filters.include_non_public else "public_count"
             cursor.execute(
                 f"SELECT facet, value, {column} FROM search_facet_total"  # noqa: S608
-                f" WHERE facet IN ({marks}) AND {column} > 0",
+                f" WHERE facet IN ({', '.join(['%s'] * len(names))}) AND {column} > 0",
                 names,
             )
+            rows = cursor.fetchall()
         else:
-            sql, params = backend.matching_sql(text, group_filters)
-            cursor.execute(
-                f"SELECT f.facet, f.value, COUNT(*) FROM ({sql}) m"  # noqa: S608
-                " JOIN search_facet f ON f.entry_id = m.id"
-                f" WHERE f.facet IN ({marks}) GROUP BY f.facet, f.value",
-                [*params, *names],
-            )
-        for facet, value, count in cursor.fetchall():
+            matches = total if not key else count_matching(cursor, backend, text, group_filters)
+            rows = count_group(cursor, backend, text, group_filters, names, matches)
+            approximate = approximate or matches > FACET_SAMPLE
+        for facet, value, count in rows:
             counts[facet].append((value, int(count)))
     for name, values in counts.items():
         if name == YEAR_FACET:
             values.sort(key=lambda pair: pair[0], reverse=True)
         else:
             values.sort(key=lambda pair: (-pair[1], pair[0]))
-    return counts
+    return counts, approximate
+
+
+def count_group(
+    cursor: Any,
+    backend: SearchBackend,
+    text: CompiledText | None,
+    filters: Filters,
+    names: list[str],
+    matches: int,
+) -> list[tuple[str, str, int]]:
+    step = -(-matches // FACET_SAMPLE) if matches > FACET_SAMPLE else 1
+    # Every entry has exactly one kind, so the kind counts of a sample give its size.
+    asked = names if step == 1 or KIND_FACET in names else [*names, KIND_FACET]
+    sql, params = backend.matching_sql(text, filters, sample_step=step)
+    cursor.execute(
+        f"SELECT f.facet, f.value, COUNT(*) FROM ({sql}) m"  # noqa: S608
+        " JOIN search_facet f ON f.entry_id = m.id"
+        f" WHERE f.facet IN ({', '.join(['%s'] * len(asked))}) GROUP BY f.facet, f.value",
+        [*params, *asked],
+    )
+    rows = [(facet, value, int(count)) for facet, value, count in cursor.fetchall()]
+    if step == 1:
+        return rows
+    sampled = sum(count for facet, _value, count in rows if facet == KIND_FACET) or 1
+    scale = matches / sampled
+    return [
+        (facet, value, max(1, round(count * scale)))
+        for facet, value, count in rows
+        if facet in names
+    ]
 
 
 def relax(
@@ -293,7 +332,11 @@ def suggest(prefix: str, kinds: Sequence[str] = (), limit: int = 10) -> list[str
     text = backend.compile_suggest(Phrase(tuple(units), prefix=True))
     filters = Filters({KIND_FACET: kinds} if (kinds := _strings(kinds)) else {}, None, None, False)
     sql, params = backend.matching_sql(
-        text, filters, select=f"e.title, {text.score_sql} AS score", select_params=text.score_params
+        text,
+        filters,
+        select=f"e.title, {text.score_sql} AS score",
+        select_params=text.score_params,
+        need_entry=True,
     )
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY score DESC, e.title LIMIT %s", [*params, limit * 3])

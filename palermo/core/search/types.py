@@ -68,3 +68,6 @@ class SearchResults:
     did_you_mean: str | None
     relaxations: list[dict[str, Any]]
     took_ms: float
+    # True when a facet's matches exceeded FACET_SAMPLE and its counts were estimated from a
+    # systematic sample of the matches (see engine.count_facets); `total` is always exact.
+    facets_approximate: bool = False

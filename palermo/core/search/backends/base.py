@@ -31,12 +31,17 @@ class CompiledText:
     """A parsed query as SQL on `search_entry e`: a join, a condition, a score (higher = better)."""
 
     expression: str  # the backend's own query string (FTS5 MATCH text or tsquery text)
-    join_sql: str = ""
-    join_params: tuple[Any, ...] = ()
+    # FROM clause giving `e` (the entries) when entry columns are needed; default: the table.
+    entry_from_sql: str = "search_entry e"
+    entry_from_params: tuple[Any, ...] = ()
     where_sql: str = ""
     where_params: tuple[Any, ...] = ()
     score_sql: str = "0.0"
     score_params: tuple[Any, ...] = ()
+    # SQLite: the matches alone, aliased `e` (id and rank), for when no entry column is needed.
+    source_sql: str = ""
+    source_params: tuple[Any, ...] = ()
+    source_score_sql: str = "0.0"
 
 
 @dataclass(frozen=True)
@@ -257,13 +262,26 @@ class SearchBackend(ABC):
         self, cursor: CursorWrapper, token: str
     ) -> Iterable[tuple[str, int]]: ...
 
-    def restrict(self, filters: Filters) -> tuple[list[str], list[Any]]:
-        """WHERE conditions on `search_entry e` for the filters."""
+    def restrict(
+        self, filters: Filters, entry_joined: bool = True, text_joined: bool = False
+    ) -> tuple[list[str], list[Any]]:
+        """WHERE conditions on `e` for the filters.
+
+        `e` is either the entry table or, when no entry column is needed, the full-text
+        matches alone (SQLite): then "public" is checked against the few non-public ids and
+        the kind through the facet table, which saves one row lookup per match.
+        """
         where: list[str] = []
         params: list[Any] = []
         if not filters.include_non_public:
-            where.append("e.is_public = %s")
-            params.append(True)
+            if entry_joined:
+                where.append("e.is_public = %s")
+                params.append(True)
+            else:
+                # The unary + keeps SQLite from pushing id lists into FTS5 as rowid lookups,
+                # each of which would evaluate the MATCH again (seconds instead of ms).
+                where.append("+e.id NOT IN (SELECT id FROM search_entry WHERE is_public = %s)")
+                params.append(False)
         if filters.year_from is not None:
             where.append("e.year >= %s")
             params.append(filters.year_from)
@@ -272,11 +290,12 @@ class SearchBackend(ABC):
             params.append(filters.year_to)
         for facet, values in sorted(filters.facets.items()):
             marks = ", ".join(["%s"] * len(values))
-            if facet == KIND_FACET:
+            if facet == KIND_FACET and entry_joined:
                 where.append(f"e.kind IN ({marks})")
             else:
                 subquery = "SELECT entry_id FROM search_facet WHERE facet = %s AND value IN"
-                where.append(f"e.id IN ({subquery} ({marks}))")
+                column = "+e.id" if text_joined else "e.id"
+                where.append(f"{column} IN ({subquery} ({marks}))")
                 params.append(facet)
             params.extend(values)
         return where, params
@@ -287,16 +306,37 @@ class SearchBackend(ABC):
         filters: Filters,
         select: str = "e.id",
         select_params: Sequence[Any] = (),
+        need_entry: bool = False,
+        sample_step: int = 1,
     ) -> tuple[str, list[Any]]:
-        """SELECT over the entries that match the text and the filters; params in SQL order."""
-        where, params = self.restrict(filters)
-        join_sql, join_params = ("", ())
+        """SELECT over the entries that match the text and the filters; params in SQL order.
+
+        `sample_step` > 1 keeps about one entry in n (a sample for counting facets).
+        """
+        join_entry = (
+            need_entry
+            or text is None
+            or not text.source_sql
+            or filters.year_from is not None
+            or filters.year_to is not None
+        )
+        text_joined = text is not None and self.vendor == "sqlite"
+        where, params = self.restrict(filters, entry_joined=join_entry, text_joined=text_joined)
+        if sample_step > 1:
+            # A multiplicative hash of the id (golden-ratio constant): a spread-out sample that
+            # does not alias with regular patterns in the order records were indexed.
+            where.append(f"(e.id * 2654435761) % 4294967296 < {4294967296 // int(sample_step)}")
+        from_sql, from_params = "search_entry e", ()
         if text is not None:
-            join_sql, join_params = text.join_sql, text.join_params
+            if join_entry:
+                from_sql, from_params = text.entry_from_sql, text.entry_from_params
+            else:
+                from_sql, from_params = text.source_sql, text.source_params
+                select = select.replace(text.score_sql, text.source_score_sql)
             if text.where_sql:
                 where.insert(0, text.where_sql)
                 params[0:0] = list(text.where_params)
-        sql = f"SELECT {select} FROM search_entry e {join_sql}"  # noqa: S608
+        sql = f"SELECT {select} FROM {from_sql}"  # noqa: S608
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return sql, [*select_params, *join_params, *params]
+        return sql, [*select_params, *from_params, *params]

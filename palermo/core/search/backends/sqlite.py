@@ -76,14 +76,17 @@ class SQLiteBackend(SearchBackend):
             if scored
             else ""
         )
+        matches = f"SELECT rowid AS id{rank} FROM search_fts WHERE search_fts MATCH %s"  # noqa: S608
         return CompiledText(
             expression=expression,
-            join_sql=(
-                f"JOIN (SELECT rowid AS id{rank} FROM search_fts WHERE search_fts MATCH %s) h"  # noqa: S608
-                " ON h.id = e.id"
-            ),
-            join_params=(expression,),
+            # CROSS JOIN keeps the matches as the outer loop: SQLite must never look rows up
+            # in FTS5 by rowid, which re-evaluates the MATCH for every row.
+            entry_from_sql=f"({matches}) h CROSS JOIN search_entry e ON e.id = h.id",
+            entry_from_params=(expression,),
             score_sql="-h.rank" if scored else "0.0",  # bm25() is lower-is-better
+            source_sql=f"({matches}) e",
+            source_params=(expression,),
+            source_score_sql="-e.rank" if scored else "0.0",
         )
 
     def compile_suggest(self, phrase: Phrase) -> CompiledText:
@@ -92,11 +95,11 @@ class SQLiteBackend(SearchBackend):
         expression = "{title} : (" + " AND ".join(fts_phrase(word) for word in words) + ")"
         return CompiledText(
             expression=expression,
-            join_sql=(
-                "JOIN (SELECT rowid AS id, bm25(search_fts, 1.0, 0.0, 0.0) AS rank FROM search_fts"
-                " WHERE search_fts MATCH %s) h ON h.id = e.id"
+            entry_from_sql=(
+                "(SELECT rowid AS id, bm25(search_fts, 1.0, 0.0, 0.0) AS rank FROM search_fts"
+                " WHERE search_fts MATCH %s) h CROSS JOIN search_entry e ON e.id = h.id"
             ),
-            join_params=(expression,),
+            entry_from_params=(expression,),
             score_sql="-h.rank",
         )
 

@@ -73,12 +73,16 @@ def test_parsed_form() -> None:
 def test_sqlite_sql_joins_fts_and_weights_fields() -> None:
     text = SQLITE.compile_text(parse_query("money"))
     assert text is not None
-    assert text.join_sql == (
-        "JOIN (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts"
-        " WHERE search_fts MATCH %s) h ON h.id = e.id"
+    assert text.entry_from_sql == (
+        "(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts"
+        " WHERE search_fts MATCH %s) h CROSS JOIN search_entry e ON e.id = h.id"
     )
-    assert text.join_params == ('"money"',)
+    assert text.entry_from_params == ('"money"',)
     assert text.score_sql == "-h.rank"
+    assert text.source_sql == (
+        "(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts"
+        " WHERE search_fts MATCH %s) e"
+    )
 
 
 def test_postgres_sql_uses_weighted_rank() -> None:
@@ -97,17 +101,32 @@ def test_filters_compile_to_facet_subqueries() -> None:
         year_to=None,
         include_non_public=False,
     )
+    # A year range needs the entry row: matches first (CROSS JOIN), then the entry.
     sql, params = SQLITE.matching_sql(SQLITE.compile_text(parse_query("money")), filters)
     assert sql == (
-        "SELECT e.id FROM search_entry e JOIN (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0,"
-        " 1.0) AS rank FROM search_fts WHERE search_fts MATCH %s) h ON h.id = e.id"
+        "SELECT e.id FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank"
+        " FROM search_fts WHERE search_fts MATCH %s) h CROSS JOIN search_entry e ON e.id = h.id"
         " WHERE e.is_public = %s AND e.year >= %s"
-        " AND e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
+        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
         " AND e.kind IN (%s)"
     )
     assert params == ['"money"', True, 2015, "country", "ITA", "FRA", "caselaw"]
-    sql, params = POSTGRES.matching_sql(POSTGRES.compile_text(parse_query("-money")), filters)
-    assert sql.startswith(
-        "SELECT e.id FROM search_entry e  WHERE NOT (e.document @@ to_tsquery('simple', %s))"
+    # Without one, the matches alone stand for the entries; kind comes from the facet table.
+    no_years = Filters(filters.facets, None, None, False)
+    sql, params = SQLITE.matching_sql(SQLITE.compile_text(parse_query("money")), no_years)
+    assert sql == (
+        "SELECT e.id FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank"
+        " FROM search_fts WHERE search_fts MATCH %s) e"
+        " WHERE +e.id NOT IN (SELECT id FROM search_entry WHERE is_public = %s)"
+        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
+        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s))"
     )
-    assert params[:2] == ["'money'", True]
+    assert params == ['"money"', False, "country", "ITA", "FRA", "kind", "caselaw"]
+    sql, params = POSTGRES.matching_sql(POSTGRES.compile_text(parse_query("-money")), filters)
+    assert sql == (
+        "SELECT e.id FROM search_entry e WHERE NOT (e.document @@ to_tsquery('simple', %s))"
+        " AND e.is_public = %s AND e.year >= %s"
+        " AND e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
+        " AND e.kind IN (%s)"
+    )
+    assert params == ["'money'", True, 2015, "country", "ITA", "FRA", "caselaw"]

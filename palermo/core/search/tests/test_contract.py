@@ -264,3 +264,29 @@ def test_bulk_index_upserts_and_counts(db: object) -> None:
     assert bulk_index(documents[:2]) == 2
     assert search(SearchPlan(text="treaty")).total == 5
     assert search(SearchPlan(facets=["kind"])).facets["kind"] == [("treaty", 5)]
+
+
+def test_facet_counts_past_the_sample_limit_are_estimated(
+    db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from palermo.core.search import engine
+
+    bulk_index(
+        SearchDocument(
+            kind="caselaw",
+            key=str(n),
+            title=f"Sampled judgment {n}",
+            facets={"country": ["AAA" if n % 4 else "BBB"]},
+        )
+        for n in range(80)
+    )
+    exact = search(SearchPlan(text="sampled", facets=["country"]))
+    assert exact.facets["country"] == [("AAA", 60), ("BBB", 20)]
+    assert not exact.facets_approximate
+    monkeypatch.setattr(engine, "FACET_SAMPLE", 10)
+    estimated = search(SearchPlan(text="sampled", facets=["country"]))
+    assert estimated.facets_approximate
+    assert estimated.total == 80  # the total is always exact
+    counts = dict(estimated.facets["country"])
+    assert set(counts) == {"AAA", "BBB"}
+    assert abs(counts["AAA"] - 60) <= 12 and abs(counts["BBB"] - 20) <= 12
