@@ -49,8 +49,12 @@ class World:
 def build_world() -> World:
     weog = RegionalGroupFactory(code="weog", name="Western European and other States")
     grulac = RegionalGroupFactory(code="grulac", name="Latin American and Caribbean States")
-    state_x = CountryFactory(iso2="XA", iso3="XAA", numeric="901", name="Xandria", regional_group=weog)
-    state_y = CountryFactory(iso2="YB", iso3="YBB", numeric="902", name="Yberia", regional_group=grulac)
+    state_x = CountryFactory(
+        iso2="XA", iso3="XAA", numeric="901", name="Xandria", regional_group=weog
+    )
+    state_y = CountryFactory(
+        iso2="YB", iso3="YBB", numeric="902", name="Yberia", regional_group=grulac
+    )
     authority_a = OrganisationFactory(name="Central Authority A", country=state_x)
     authority_b = OrganisationFactory(name="Central Authority B", country=state_y)
 
@@ -65,13 +69,21 @@ def build_world() -> World:
     users: dict[str, User | None] = {
         "anon": None,
         "practitioner": verify(UserFactory(email="pat@example.org", full_name="Pat Practitioner")),
-        "alice": member("alice@example.org", "Alice Caseworker", authority_a, Membership.Role.CASEWORKER),
+        "alice": member(
+            "alice@example.org", "Alice Caseworker", authority_a, Membership.Role.CASEWORKER
+        ),
         "bob": member("bob@example.org", "Bob Caseworker", authority_b, Membership.Role.CASEWORKER),
         "sam": member("sam@example.org", "Sam Supervisor", authority_a, Membership.Role.SUPERVISOR),
-        "adam": member("adam@example.org", "Adam Admin", authority_a, Membership.Role.AUTHORITY_ADMIN),
+        "adam": member(
+            "adam@example.org", "Adam Admin", authority_a, Membership.Role.AUTHORITY_ADMIN
+        ),
         "fiona": fiona,
-        "eddie": give_totp(UserFactory(email="eddie@example.org", full_name="Eddie Editor", is_editor=True)),
-        "staff": give_totp(UserFactory(email="staff@example.org", full_name="Stella Staff", is_staff=True)),
+        "eddie": give_totp(
+            UserFactory(email="eddie@example.org", full_name="Eddie Editor", is_editor=True)
+        ),
+        "staff": give_totp(
+            UserFactory(email="staff@example.org", full_name="Stella Staff", is_staff=True)
+        ),
     }
     return World(state_x, state_y, authority_a, authority_b, users)
 

@@ -39,12 +39,18 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="palermo-bench-")
-    os.environ.update({
-        "PALERMO_DATA_DIR": scratch, "PALERMO_DEMO": "true", "PALERMO_DEBUG": "false",
-        "SECRET_KEY": "benchmark-only-" + "x" * 60, "ALLOWED_HOSTS": "testserver",
-        "PALERMO_TLS": "false", "PALERMO_TASKS_IMMEDIATE": "true",
-        "DJANGO_SETTINGS_MODULE": "palermo.settings",
-    })
+    os.environ.update(
+        {
+            "PALERMO_DATA_DIR": scratch,
+            "PALERMO_DEMO": "true",
+            "PALERMO_DEBUG": "false",
+            "SECRET_KEY": "benchmark-only-" + "x" * 60,
+            "ALLOWED_HOSTS": "testserver",
+            "PALERMO_TLS": "false",
+            "PALERMO_TASKS_IMMEDIATE": "true",
+            "DJANGO_SETTINGS_MODULE": "palermo.settings",
+        }
+    )
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -61,7 +67,9 @@ def main() -> None:
     setup_test_environment()
     started = time.perf_counter()
     call_command("up", no_serve=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    print(f"prepared the demo database in {time.perf_counter() - started:.1f} s ({connection.vendor})")
+    print(
+        f"prepared the demo database in {time.perf_counter() - started:.1f} s ({connection.vendor})"
+    )
     print(f"{'page':64} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for url, email in PAGES:
         client = Client()
@@ -79,7 +87,9 @@ def main() -> None:
             queries = len(captured.captured_queries)
         timings.sort()
         p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        print(f"{url[:64]:64} {status:>6} {statistics.median(timings):>8.1f} {p95:>8.1f} {queries:>8}")
+        print(
+            f"{url[:64]:64} {status:>6} {statistics.median(timings):>8.1f} {p95:>8.1f} {queries:>8}"
+        )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,9 @@ def record_event(
 def diff_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """The fields whose values differ, as {field: [before, after]}."""
     keys = sorted(set(before) | set(after))
-    return {key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)}
+    return {
+        key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
+    }
 
 
 def _jsonable(value: Any) -> Any:

@@ -22,7 +22,18 @@ from babel.messages.pofile import read_po
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TARGET_LOCALES = ["ar", "es", "fr", "ru", "zh_Hans"]
-APPS = ["core", "core/search", "core/documents", "accounts", "reference", "knowledge", "directory", "writer", "cases", "review"]
+APPS = [
+    "core",
+    "core/search",
+    "core/documents",
+    "accounts",
+    "reference",
+    "knowledge",
+    "directory",
+    "writer",
+    "cases",
+    "review",
+]
 
 
 def extract_msgids(app_dir: Path) -> set[str]:
@@ -32,7 +43,17 @@ def extract_msgids(app_dir: Path) -> set[str]:
         shutil.copytree(app_dir, copy, ignore=_not_this_apps_files(app_dir))
         (copy / "locale").mkdir()
         subprocess.run(
-            [sys.executable, "-P", "-m", "django", "makemessages", "-l", "en", "--no-obsolete", "--no-location"],
+            [
+                sys.executable,
+                "-P",
+                "-m",
+                "django",
+                "makemessages",
+                "-l",
+                "en",
+                "--no-obsolete",
+                "--no-location",
+            ],
             cwd=copy,
             check=True,
             capture_output=True,
@@ -114,7 +135,9 @@ def _compiled_problems(app: str, locale: str, po_path: Path, catalog: Catalog) -
     stale = [
         _key(m.id)
         for m in catalog
-        if m.id and not m.fuzzy and _translated(m)
+        if m.id
+        and not m.fuzzy
+        and _translated(m)
         and compiled_strings.get(_key(m.id)) != _forms(m.string)
     ]
     if stale:
