@@ -72,7 +72,7 @@ def extract_msgids(app_dir: Path) -> set[str]:
 
 
 def _not_this_apps_files(app_dir: Path) -> Callable[[str, list[str]], set[str]]:
-    """Skip catalogues, tests, migrations, and sub-apps (core/search) with catalogues of their own."""
+    """Skip catalogues, tests, migrations, and sub-apps (core/search): they have catalogues."""
     skipped = {"locale", "tests", "__pycache__", "migrations"}
 
     def ignore(directory: str, names: list[str]) -> set[str]:
