@@ -85,6 +85,7 @@ def request_type_label(code: str) -> str:
     return str(request_type.label) if request_type else code
 
 
+@functools.lru_cache(maxsize=4096)
 def language_name(code: str, locale: str = "en") -> str:
     """A language's name in the interface language, from babel (falls back to the code)."""
     from babel import Locale, UnknownLocaleError

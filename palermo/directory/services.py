@@ -124,15 +124,6 @@ def verify_authority(user: Any, authority: Authority) -> Authority:
 
 
 @transaction.atomic
-def delete_authority(user: Any, authority: Authority) -> None:
-    _require_edit(user, authority)
-    record_event(user, "directory.authority.deleted", authority,
-                 changes=diff_fields(snapshot(authority), {}))
-    authority._history_user = user  # type: ignore[attr-defined]
-    authority.delete()
-
-
-@transaction.atomic
 def add_contact(user: Any, authority: Authority, values: dict[str, Any]) -> ContactPerson:
     _require_edit(user, authority)
     contact = ContactPerson(authority=authority, **values)

@@ -140,6 +140,7 @@ def route(request: HttpRequest) -> HttpResponse:
                    for r in answer.authorities]
     return render(request, "directory/route.html", {
         "form": form, "answer": answer, "entries": entries,
+        "countries": list(Country.objects.order_by("name").values_list("iso3", "name")),
         "restricted": visibility.sees_restricted(request.user),
     })
 
