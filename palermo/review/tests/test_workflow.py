@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from palermo.core.models import AuditEvent
+from palermo.reference.models import Participation
 from palermo.reference.tests.factories import CountryFactory, RegionalGroupFactory
 from palermo.review import services
 from palermo.review import services_questionnaire as qs
@@ -38,7 +39,13 @@ def test_impossible_draw_names_constraint_and_state_and_saves_nothing(world, rw)
     party(lonely, rw.untoc)
     group = ReviewGroupFactory(cycle=rw.cycle, name="Group B")
     sue = rw.users["sue"]
+    with pytest.raises(ValidationError, match="Unrecordia is not recorded as a party to UNTOC"):
+        services.place_states(sue, group, [lonely, unrecorded, world.state_y], [rw.untoc])
+    assert not Review.objects.filter(group=group).exists()
+    # Placed while recorded as a party; the record is withdrawn before the draw.
+    party(unrecorded, rw.untoc)
     services.place_states(sue, group, [lonely, unrecorded, world.state_y], [rw.untoc])
+    Participation.objects.filter(country=unrecorded).delete()
     draws_before = Draw.objects.count()
     with pytest.raises(ValidationError) as refused:
         services.draw_lots(sue, group, rw.untoc, seed=1)
