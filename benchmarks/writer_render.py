@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PALERMO_DATA_DIR", tempfile.mkdtemp(prefix="palermo-bench-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "palermo.test_settings"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -34,8 +34,8 @@ import pypdf  # noqa: E402
 
 from palermo.core.documents.rendering import render_docx, render_pdf  # noqa: E402
 from palermo.reference.measures import MEASURES  # noqa: E402
-from palermo.writer.docx_templates import REQUEST_TEMPLATE  # noqa: E402
 from palermo.writer.documents import document_data  # noqa: E402
+from palermo.writer.docx_templates import REQUEST_TEMPLATE  # noqa: E402
 from palermo.writer.rules import Context, check  # noqa: E402
 from palermo.writer.samples import sample  # noqa: E402
 from palermo.writer.validation import clean_content  # noqa: E402
