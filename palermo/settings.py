@@ -274,6 +274,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
+# allauth authenticates with email=..., which axes would not find by itself.
+AXES_USERNAME_CALLABLE = "palermo.accounts.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = read_bool("PALERMO_LOGIN_THROTTLING", True)
 

@@ -57,9 +57,7 @@ def memberships(user: Any) -> list[Membership]:
 
 
 def organisation_ids(user: Any, roles: tuple[str, ...] | None = None) -> set[int]:
-    return {
-        m.organisation_id for m in memberships(user) if roles is None or m.role in roles
-    }
+    return {m.organisation_id for m in memberships(user) if roles is None or m.role in roles}
 
 
 def role_in(user: Any, organisation: Organisation | int | None) -> str | None:
@@ -165,9 +163,7 @@ def has_mfa_if_required(user: Any) -> bool:
 
 def verification_country_ids(user: Any) -> set[int]:
     """States whose practitioners the user may verify (as admin of an authority there)."""
-    return {
-        m.organisation.country_id for m in memberships(user) if m.role == Role.AUTHORITY_ADMIN
-    }
+    return {m.organisation.country_id for m in memberships(user) if m.role == Role.AUTHORITY_ADMIN}
 
 
 def can_verify_practitioners(user: Any) -> bool:
@@ -246,9 +242,9 @@ def access_membership_by_id(
 
 
 def access_focal_point_by_id(user: Any, focal_point_id: int) -> FocalPoint:
-    focal_point = FocalPoint.objects.select_related("user", "country").filter(
-        pk=focal_point_id
-    ).first()
+    focal_point = (
+        FocalPoint.objects.select_related("user", "country").filter(pk=focal_point_id).first()
+    )
     if focal_point is None or not can_grant_roles(user):
         raise Http404
     return focal_point

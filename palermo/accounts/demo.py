@@ -16,7 +16,13 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 
-from palermo.accounts.models import FocalPoint, Membership, Organisation, User
+from palermo.accounts.models import (
+    FocalPoint,
+    Membership,
+    Organisation,
+    User,
+    VerificationRequest,
+)
 from palermo.reference.models import Country
 
 DEMO_PASSWORD = "palermo-demo-2026"  # noqa: S105 (documented demo password, demo mode only)
@@ -38,6 +44,11 @@ DEMO_USERS: list[tuple[str, str, tuple[str, str] | None, dict[str, bool]]] = [
     ("eddie@demo.palermo.test", "Eddie Editor", None, {"is_editor": True}),
     ("staff@demo.palermo.test", "Stella Staff", None, {"is_staff": True, "is_superuser": True}),
 ]
+
+
+# Someone who signed up and asked to be verified, so that the verification queue of the demo
+# authority admin (Adam, authority A) has a request to decide.
+DEMO_APPLICANT = ("nadia.applicant@demo.palermo.test", "Nadia Applicant")
 
 
 def demo_role(email: str) -> str:
@@ -69,13 +80,19 @@ def load_demo(log: Callable[[str], None]) -> None:
     orgs = {
         "A": Organisation.objects.get_or_create(
             name=DEMO_AUTHORITY_A,
-            defaults={"country": state_a, "kind": Organisation.Kind.CENTRAL_AUTHORITY,
-                      "short_name": "OIJC"},
+            defaults={
+                "country": state_a,
+                "kind": Organisation.Kind.CENTRAL_AUTHORITY,
+                "short_name": "OIJC",
+            },
         )[0],
         "B": Organisation.objects.get_or_create(
             name=DEMO_AUTHORITY_B,
-            defaults={"country": state_b, "kind": Organisation.Kind.CENTRAL_AUTHORITY,
-                      "short_name": "DARIC"},
+            defaults={
+                "country": state_b,
+                "kind": Organisation.Kind.CENTRAL_AUTHORITY,
+                "short_name": "DARIC",
+            },
         )[0],
     }
     for email, full_name, membership, flags in DEMO_USERS:
@@ -102,8 +119,33 @@ def load_demo(log: Callable[[str], None]) -> None:
             FocalPoint.objects.get_or_create(
                 user=user, country=Country.objects.get(iso3=DEMO_FOCAL_STATE)
             )
-        if email != "practitioner@demo.palermo.test" and not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists():
+        if (
+            email != "practitioner@demo.palermo.test"
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
+    _load_demo_applicant(state_a)
     log(f"demo users: {len(DEMO_USERS)} (password {DEMO_PASSWORD!r}, sign-in code 000000)")
+
+
+def _load_demo_applicant(state: Country) -> None:
+    email, full_name = DEMO_APPLICANT
+    applicant, created = User.objects.get_or_create(
+        email=email, defaults={"full_name": full_name, "position": "deputy prosecutor"}
+    )
+    if created:
+        applicant.set_password(DEMO_PASSWORD)
+        applicant.country = state
+        applicant.save()
+        EmailAddress.objects.create(user=applicant, email=email, verified=True, primary=True)
+    if not VerificationRequest.objects.filter(user=applicant).exists():
+        VerificationRequest.objects.create(
+            user=applicant,
+            organisation_name="Public Prosecutor's Office of Lakeside (demo)",
+            position="deputy prosecutor",
+            country=state,
+            reason=(
+                "I prepare outgoing requests for bank records in a fictional fraud case and "
+                "need the contact details of central authorities."
+            ),
+        )

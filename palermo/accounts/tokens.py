@@ -7,9 +7,11 @@ import secrets
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from palermo.accounts import access
 from palermo.accounts.models import ApiToken, User
 from palermo.core.audit import record_event
 
@@ -20,6 +22,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@transaction.atomic
 def issue_token(user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token; the clear text is returned once and never stored."""
     clear = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -30,6 +33,7 @@ def issue_token(user: User, name: str) -> tuple[ApiToken, str]:
     return token, clear
 
 
+@transaction.atomic
 def revoke_token(user: User, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
@@ -45,6 +49,9 @@ def user_for_token(clear: str) -> User | None:
         .first()
     )
     if token is None:
+        return None
+    # A privileged role whose second factor was removed loses API access with it.
+    if access.requires_mfa(token.user) and not access.has_mfa(token.user):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user

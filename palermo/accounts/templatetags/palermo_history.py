@@ -57,7 +57,9 @@ def history_rows(history: Any, limit: int = 100) -> dict[str, Any]:
     related = _related_objects(records + list(previous.values()), fields)
     rows = []
     for record in records:
-        before = previous.get(record.history_id)
+        changes = _changes(previous.get(record.history_id), record, fields, related)
+        if record.history_type == "~" and not changes and not record.history_change_reason:
+            continue  # only hidden fields (a password, a last sign-in) changed
         rows.append(
             HistoryRow(
                 when=record.history_date,
@@ -65,7 +67,7 @@ def history_rows(history: Any, limit: int = 100) -> dict[str, Any]:
                 kind=_kind(record.history_type),
                 record=_record_label(record, fields, related),
                 reason=record.history_change_reason or "",
-                changes=_changes(before, record, fields, related),
+                changes=changes,
             )
         )
     return {"rows": rows, "truncated": truncated}
