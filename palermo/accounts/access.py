@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
 from palermo.accounts.models import (
     ApiToken,
@@ -24,7 +25,7 @@ from palermo.accounts.models import (
 )
 
 Role = Membership.Role
-ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 
 
 def is_signed_in(user: Any) -> bool:
@@ -285,7 +286,7 @@ def require(predicate: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not is_signed_in(request.user):
                 return redirect_to_login(request.get_full_path())
             if not predicate(request.user):
