@@ -32,6 +32,13 @@ def supervised_organisation_ids(user: Any) -> set[int]:
     return access.organisation_ids(user, SUPERVISING)
 
 
+def _one_of(field: str, values: set[int]) -> Q:
+    """An equality for one value (the database can then read an index in order), else IN."""
+    if len(values) == 1:
+        return Q(**{field: next(iter(values))})
+    return Q(**{f"{field}__in": values})
+
+
 def cases_visible_to(user: Any) -> QuerySet[Case]:
     if not access.is_signed_in(user):
         return Case.objects.none()
@@ -50,11 +57,11 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     # Built from the memberships in Python so that the query needs no join (see the indexes).
     scope = Q(pk__in=[])
     if supervised:
-        scope |= Q(organisation_id__in=supervised)
+        scope |= _one_of("organisation_id", supervised)
     if own_only | with_unassigned:
-        scope |= Q(organisation_id__in=own_only | with_unassigned, assigned_to=user)
+        scope |= _one_of("organisation_id", own_only | with_unassigned) & Q(assigned_to=user)
     if with_unassigned:
-        scope |= Q(organisation_id__in=with_unassigned, assigned_to__isnull=True)
+        scope |= _one_of("organisation_id", with_unassigned) & Q(assigned_to__isnull=True)
     named = Case.named_members.through.objects.filter(user_id=user.pk).values("case_id")
     return Case.objects.filter(scope).filter(Q(confidential=False) | Q(pk__in=named))
 

@@ -74,9 +74,10 @@ def months_chart(
                 f'text-anchor="middle" fill="#333">{month:%Y-%m}</text>'
             )
     for series, colour in ((1, OPENED), (2, FINISHED)):
+        values = [opened if series == 1 else done for _month, opened, done in months]
         points = " ".join(
-            f"{left + i * step:.1f},{top + plot_h - plot_h * row[series] / peak:.1f}"
-            for i, row in enumerate(months)
+            f"{left + i * step:.1f},{top + plot_h - plot_h * value / peak:.1f}"
+            for i, value in enumerate(values)
         )
         body.append(
             f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{points}"/>'

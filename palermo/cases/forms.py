@@ -85,7 +85,7 @@ class CaseRegisterForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    crime_type = forms.ModelChoiceField(
+    crime_type: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Main offence type"), required=False, queryset=CrimeType.objects.all()
     )
     correspondence_language = forms.ChoiceField(
@@ -183,7 +183,7 @@ class TransitionForm(forms.Form):
 
 class AssignForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    assigned_to = forms.ModelChoiceField(
+    assigned_to: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Caseworker"), queryset=None, required=False, empty_label=_("nobody (unassigned)")
     )
 
@@ -195,7 +195,7 @@ class AssignForm(forms.Form):
 class ConfidentialityForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     confidential = forms.BooleanField(label=_("Confidential (art. 18(20))"), required=False)
-    named_members = forms.ModelMultipleChoiceField(
+    named_members: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Members who may see it"),
         queryset=None,
         required=False,
@@ -242,7 +242,7 @@ class PersonForm(forms.Form):
 
 class OffenceForm(forms.Form):
     description = forms.CharField(label=_("Offence and legal provision"), max_length=500)
-    crime_type = forms.ModelChoiceField(
+    crime_type: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Offence type"), queryset=CrimeType.objects.all(), required=False
     )
 

@@ -48,6 +48,8 @@ def create_reminders(today: date) -> list[Reminder]:
             next_due_on__lte=today + timedelta(days=due_soon_days),
         ).select_related("assigned_to")
         for case in cases:
+            if case.next_due_on is None:
+                continue
             for person in recipients_for(case):
                 if person is None or not person.is_active:
                     continue

@@ -56,6 +56,20 @@ def list_cases(
     return cases.order_by("next_due_on") if filters.due else cases.order_by("-id")
 
 
+def in_order(cases: QuerySet[Case], limit: int | None = None) -> list[Case]:
+    """Rows of a filtered, ordered list in two steps: the ids first (read from an index), then
+    the few rows shown, so that sorting never carries whole rows of 100,000 cases."""
+    ids = list(
+        cases.values_list("pk", flat=True)[:limit] if limit else cases.values_list("pk", flat=True)
+    )
+    return rows_for(ids)
+
+
+def rows_for(ids: list[int]) -> list[Case]:
+    found = Case.objects.select_related("counterpart_state", "assigned_to").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def overdue_cases(user: Any, today: date) -> QuerySet[Case]:
     return (
         cases_visible_to(user)
@@ -88,7 +102,10 @@ def workload(organisation: Organisation, today: date) -> list[Workload]:
         .values("assigned_to")
         .annotate(open_cases=Count("id"), overdue=Count("id", filter=Q(next_due_on__lt=today)))
     )
-    by_user = {row["assigned_to"]: row for row in rows}
+    by_user: dict[int | None, dict[str, int]] = {
+        row["assigned_to"]: {"open_cases": row["open_cases"], "overdue": row["overdue"]}
+        for row in rows
+    }
     members = Membership.objects.filter(organisation=organisation).select_related("user")
     result = [
         Workload(

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from palermo.cases import stats_cache
@@ -63,76 +63,64 @@ def _months_back(today: date, count: int) -> list[date]:
 
 
 def _duration_rows(
-    pairs: list[tuple[Any, int]],
+    counted: list[tuple[Any, int, int]],
 ) -> list[tuple[Any, int, float | None, float | None]]:
+    """(key, days, number of cases) → per key: cases, median and 90th percentile of days."""
     grouped: dict[Any, list[int]] = defaultdict(list)
-    for key, days in pairs:
-        grouped[key].append(days)
+    for key, days, count in counted:
+        grouped[key].extend([days] * count)
     rows = [(key, len(v), percentile(v, 0.5), percentile(v, 0.9)) for key, v in grouped.items()]
     rows.sort(key=lambda r: (-(r[2] or 0), str(r[0])))
     return rows
 
 
+def _by_day(queryset: Any, *fields: Any) -> list[tuple[Any, ...]]:
+    """Counts grouped in the database by the given fields (few distinct values, index-only)."""
+    return list(queryset.order_by().values_list(*fields).annotate(n=Count("pk")))
+
+
 def _raw_figures(organisation_id: int, today: date) -> dict[str, Any]:
     cases = Case.objects.filter(organisation_id=organisation_id)
-    start = Coalesce("received_on", "sent_on")
+    started = cases.annotate(start=Coalesce("received_on", "sent_on"))
     first_month = _months_back(today, MONTHS_SHOWN)[0]
-    opened = dict(
-        cases.annotate(start=start)
-        .filter(start__gte=first_month)
-        .annotate(month=TruncMonth("start"))
-        .values_list("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    finished = dict(
-        cases.filter(finished_on__gte=first_month)
-        .annotate(month=TruncMonth("finished_on"))
-        .values_list("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
+    opened: dict[date, int] = defaultdict(int)
+    for day, count in _by_day(started.filter(start__gte=first_month), "start"):
+        opened[_month_start(day)] += count
+    finished: dict[date, int] = defaultdict(int)
+    for day, count in _by_day(cases.filter(finished_on__gte=first_month), "finished_on"):
+        finished[_month_start(day)] += count
     executed = cases.filter(days_to_execution__isnull=False)
-    by_state = _duration_rows(
-        list(executed.values_list("counterpart_state_id", "days_to_execution"))
-    )
+    by_state = _duration_rows(_by_day(executed, "counterpart_state_id", "days_to_execution"))
     by_offence = _duration_rows(
-        list(
-            executed.filter(crime_type__isnull=False).values_list(
-                "crime_type_id", "days_to_execution"
-            )
+        _by_day(executed.filter(crime_type__isnull=False), "crime_type_id", "days_to_execution")
+    )
+    by_measure = _duration_rows(
+        _by_day(
+            CaseMeasure.objects.filter(
+                case__organisation_id=organisation_id, case__days_to_execution__isnull=False
+            ),
+            "code",
+            "case__days_to_execution",
         )
     )
-    days_by_case = dict(executed.values_list("pk", "days_to_execution"))
-    by_measure = _duration_rows(
-        [
-            (code, days_by_case[case_id])
-            for case_id, code in CaseMeasure.objects.filter(
-                case_id__in=executed.values("pk")
-            ).values_list("case_id", "code")
-        ]
-    )
     backlog = [0] * len(AGE_BUCKETS)
-    for started in cases.filter(is_open=True).annotate(start=start).values_list("start", flat=True):
-        if started is not None:
-            backlog[age_bucket((today - started).days)] += 1
-    refusals = list(
-        cases.exclude(refusal_ground="")
-        .values_list("refusal_ground")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .values_list("refusal_ground", "n")
+    for day, count in _by_day(started.filter(is_open=True, start__isnull=False), "start"):
+        backlog[age_bucket((today - day).days)] += count
+    refusals = sorted(
+        _by_day(cases.exclude(refusal_ground=""), "refusal_ground"), key=lambda r: -r[1]
     )
+    open_cases = sum(n for _day, n in _by_day(cases.filter(is_open=True), "organisation_id"))
+    all_cases = sum(n for _day, n in _by_day(cases, "organisation_id"))
     return {
-        "opened": {_normal_month(k): v for k, v in opened.items()},
-        "finished": {_normal_month(k): v for k, v in finished.items()},
+        "opened": dict(opened),
+        "finished": dict(finished),
         "by_state": by_state,
         "by_offence": by_offence,
         "by_measure": by_measure,
         "backlog": backlog,
         "refusals": refusals,
-        "open_cases": cases.filter(is_open=True).count(),
-        "finished_cases": cases.filter(is_open=False).count(),
+        "open_cases": open_cases,
+        "finished_cases": all_cases - open_cases,
     }
 
 

@@ -68,7 +68,8 @@ def index(request: HttpRequest) -> HttpResponse:
     organisation = selectors.member_organisations(request.user)[0]
     due_soon_days = targets_of(organisation.pk)[1]
     cases = selectors.list_cases(request.user, _filters(request), today, due_soon_days)
-    page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(cases.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.rows_for(list(page.object_list))
     return render(
         request,
         "cases/index.html",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,12 +83,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "stats": stats,
             "charts": _charts(stats),
             "today": today,
-            "overdue": selectors.overdue_cases(request.user, today).filter(
-                organisation=organisation
-            )[:10],
-            "due_soon": selectors.due_soon_cases(request.user, today, due_soon_days).filter(
-                organisation=organisation
-            )[:10],
+            "overdue": selectors.in_order(
+                selectors.overdue_cases(request.user, today).filter(organisation=organisation), 10
+            ),
+            "due_soon": selectors.in_order(
+                selectors.due_soon_cases(request.user, today, due_soon_days).filter(
+                    organisation=organisation
+                ),
+                10,
+            ),
             "workload": selectors.workload(organisation, today),
             "reminders": selectors.reminders_for(request.user)[:20],
             "can_manage_settings": can_manage_settings(request.user, organisation.pk),
@@ -96,16 +99,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _csv_response(filename: str, rows: Iterable[Iterable[Any]]) -> StreamingHttpResponse:
-    class Echo:
-        def write(self, value: str) -> str:
-            return value
-
-    writer = csv.writer(Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
-    )
+def _csv_response(filename: str, rows: Iterable[Iterable[Any]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    for row in rows:
+        writer.writerow(row)
     return response
 
 
@@ -135,7 +134,7 @@ def _round(value: float | None) -> float | str:
 
 
 @access.require(is_case_member)
-def statistics_csv(request: HttpRequest, figure: str) -> StreamingHttpResponse:
+def statistics_csv(request: HttpRequest, figure: str) -> HttpResponse:
     if figure not in FIGURES:
         raise Http404
     organisation = _organisation(request)
@@ -144,7 +143,7 @@ def statistics_csv(request: HttpRequest, figure: str) -> StreamingHttpResponse:
 
 
 @access.require(is_case_member)
-def export_cases(request: HttpRequest) -> StreamingHttpResponse:
+def export_cases(request: HttpRequest) -> HttpResponse:
     """The register as the user sees it, with the same filters as the list, as CSV."""
     today = timezone.localdate()
     cases = selectors.list_cases(request.user, _filters(request), today)

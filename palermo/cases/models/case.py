@@ -214,7 +214,7 @@ class Case(CaseLifecycle, models.Model):  # type: ignore[misc, valid-type]
                 name="case_due",
             ),
             models.Index(
-                fields=["organisation", "assigned_to", "is_open", "confidential"],
+                fields=["organisation", "assigned_to", "is_open", "confidential", "next_due_on"],
                 name="case_assignee",
             ),
             models.Index(fields=["organisation", "received_on", "sent_on"], name="case_started"),
