@@ -58,6 +58,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "query_string": request.GET.urlencode(),
         "restricted": visibility.sees_restricted(request.user),
         "can_see_stale": can_see_stale_list(request.user),
+        "can_add_here": filters["country"] is not None and access.can_edit_country_entries(
+            request.user, filters["country"].pk),
     })
 
 

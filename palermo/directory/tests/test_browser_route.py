@@ -45,3 +45,18 @@ def test_routing_lookup_as_anonymous_and_as_practitioner(live_server, page: Page
     answer = page.locator(".route-answer")
     expect(answer).to_contain_text("mla-secret-desk@justice.example.org")
     expect(answer).to_contain_text("555-NIGHT")
+
+
+@pytest.mark.browser
+def test_routing_lookup_on_a_phone_in_arabic(live_server, page: Page, world):
+    AuthorityFactory(country=world.state_x, name="Xandria Central Authority")
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{live_server.url}/ar/directory/route/?requested_state=XAA&requesting_state=YBB"
+              "&request_type=mla&measure=freezing")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator(".route-answer")).to_contain_text("Xandria Central Authority")
+    # Nothing sticks out sideways on a narrow screen, here or on the directory itself.
+    overflow = "document.documentElement.scrollWidth - window.innerWidth"
+    assert page.evaluate(overflow) <= 0
+    page.goto(f"{live_server.url}/ar/directory/?country=XAA")
+    assert page.evaluate(overflow) <= 0

@@ -230,3 +230,12 @@ def test_oversized_guide_is_refused(world, entry_x, settings, tmp_path):
     response = world.client("fiona").post(f"/en/directory/{entry_x.pk}/guides/", {
         "kind": "guide", "title": "Big", "file": SimpleUploadedFile("big.pdf", big)})
     assert "The file is larger than 1 MB." in response.content.decode()
+
+
+@pytest.mark.parametrize("persona, offered", [("anon", False), ("practitioner", False),
+                                              ("fiona", True), ("eddie", True)])
+def test_new_authority_is_offered_to_those_who_may_add_one(world, persona, offered):
+    page = world.client(persona).get("/en/directory/", {"country": "XAA"}).content.decode()
+    assert ("/en/directory/new/?country=XAA" in page) is offered
+    page = world.client(persona).get("/en/directory/", {"country": "YBB"}).content.decode()
+    assert ("/en/directory/new/?country=YBB" in page) is (persona == "eddie")
