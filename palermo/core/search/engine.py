@@ -148,8 +148,8 @@ def search(plan: SearchPlan) -> SearchResults:
     sort = plan.sort if plan.sort in SORTS else "relevance"
     facet_names = list(_strings(plan.facets))
     with connection.cursor() as cursor:
-        total = count_matching(cursor, backend, text, filters)
-        hits = fetch_page(cursor, backend, text, filters, parsed, sort, page, per_page)
+        hits, counted = fetch_page(cursor, backend, text, filters, parsed, sort, page, per_page)
+        total = counted if counted is not None else count_matching(cursor, backend, text, filters)
         facets, approximate = count_facets(cursor, backend, text, filters, facet_names, total)
         relaxations = relax(cursor, backend, text, filters) if total == 0 else []
         did_you_mean = None
@@ -190,31 +190,39 @@ def fetch_page(
     sort: str,
     page: int,
     per_page: int,
-) -> list[SearchHit]:
+) -> tuple[list[SearchHit], int | None]:
+    """The page of hits, and the total when the same pass could count it.
+
+    Sorting by relevance reads every match anyway, so COUNT(*) OVER () gives the total for free;
+    the empty unfiltered search instead reads only the first rows of the date index.
+    """
     score_sql = text.score_sql if text else "0.0"
     score_params = text.score_params if text else ()
+    with_total = text is not None or not filters.is_unrestricted
     sql, params = backend.matching_sql(
         text,
         filters,
-        select=f"e.id, {score_sql} AS score",
+        select=f"e.id, {score_sql} AS score" + (", COUNT(*) OVER ()" if with_total else ""),
         select_params=score_params,
         need_entry=sort != "relevance",
     )
     sql += f" ORDER BY {_order_by(sort, text is not None)} LIMIT %s OFFSET %s"
     cursor.execute(sql, [*params, per_page, (page - 1) * per_page])
-    ranked = [(int(entry_id), float(score or 0.0)) for entry_id, score in cursor.fetchall()]
+    rows = cursor.fetchall()
+    ranked = [(int(row[0]), float(row[1] or 0.0)) for row in rows]
     if not ranked:
-        return []
+        return [], None
+    total = int(rows[0][2]) if with_total else None
     marks = ", ".join(["%s"] * len(ranked))
     cursor.execute(
         "SELECT id, kind, key, title, summary, body, date, extra FROM search_entry"  # noqa: S608
         f" WHERE id IN ({marks})",
         [entry_id for entry_id, _score in ranked],
     )
-    rows = {row[0]: row for row in cursor.fetchall()}
+    entries = {row[0]: row for row in cursor.fetchall()}
     hits = []
     for entry_id, score in ranked:
-        _id, kind, key, title, summary, body, date, extra = rows[entry_id]
+        _id, kind, key, title, summary, body, date, extra = entries[entry_id]
         hits.append(
             SearchHit(
                 kind=kind,
@@ -226,7 +234,7 @@ def fetch_page(
                 extra=json.loads(extra) if isinstance(extra, str | bytes) else dict(extra or {}),
             )
         )
-    return hits
+    return hits, total
 
 
 def count_facets(

@@ -325,7 +325,8 @@ class SearchBackend(ABC):
         if sample_step > 1:
             # A multiplicative hash of the id (golden-ratio constant): a spread-out sample that
             # does not alias with regular patterns in the order records were indexed.
-            where.append(f"(e.id * 2654435761) % 4294967296 < {4294967296 // int(sample_step)}")
+            # (%% is a literal % once the driver has put the parameters in.)
+            where.append(f"(e.id * 2654435761) %% 4294967296 < {4294967296 // int(sample_step)}")
         from_sql, from_params = "search_entry e", ()
         if text is not None:
             if join_entry:
