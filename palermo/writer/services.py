@@ -20,7 +20,7 @@ from palermo.reference.models import Country
 from palermo.writer import access, exports
 from palermo.writer.catalogue import STEP_NAMES, STEPS, empty_request
 from palermo.writer.models import Status, WriterRequest
-from palermo.writer.selectors import checklist_for
+from palermo.writer.selectors import checklist_for, routing_for
 from palermo.writer.validation import LANGUAGE_CODES, clean_content
 
 MAX_PENDING = 200_000  # characters of unsaved input kept per step
@@ -123,10 +123,25 @@ def save_step(actor: Any, request: WriterRequest, step: str,
     """Save one step of the wizard; its unsaved input is dropped once saved."""
     keys = dict(STEPS)[step]
     request = update_request(actor, request, {k: values[k] for k in keys if k in values})
+    if step == "authorities":
+        _propose_requested_authority(actor, request)
     if step in request.pending_input:
         request.pending_input = {k: v for k, v in request.pending_input.items() if k != step}
         request.save(update_fields=["pending_input"])
     return request
+
+
+def _propose_requested_authority(actor: Any, request: WriterRequest) -> None:
+    """Fill the requested authority from the directory's routing when the user left it empty."""
+    requested = dict(request.content.get("requested_authority") or {})
+    if requested.get("name") or request.requested_state is None:
+        return
+    primary = [a for a in routing_for(request).authorities if a["role"] == "primary"]
+    if not primary:
+        return
+    requested.update(name=primary[0]["name"], address=primary[0]["address"],
+                     directory_id=primary[0]["id"])
+    update_request(actor, request, {"requested_authority": requested})
 
 
 def autosave_step(actor: Any, request: WriterRequest, step: str,

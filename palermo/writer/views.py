@@ -22,7 +22,7 @@ from palermo.writer import exports, services
 from palermo.writer.access import access_request_by_id, can_approve_request, can_use_writer
 from palermo.writer.catalogue import STEP_NAMES
 from palermo.writer.forms import ReasonForm, SignatureForm, StepForm
-from palermo.writer.labels import STEP_LABELS
+from palermo.writer.labels import STEP_LABELS, choice_label
 from palermo.writer.messages import checklist_items
 from palermo.writer.models import Status
 from palermo.writer.routing import proposed_bases
@@ -81,6 +81,10 @@ def step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         form = StepForm(step, content)
     routing = routing_for(writer_request) if step in ("authorities", "legal_basis") else None
+    proposed = proposed_bases(routing) if routing else []
+    if step == "legal_basis" and not form.is_bound and proposed and not (
+            content.get("legal_basis") or {}).get("chosen"):
+        form.initial["legal_basis__chosen"] = proposed[0]  # the best proposal, preselected
     findings = [i for i in checklist_items(checklist_for(writer_request, routing))
                 if i["step"] == step]
     for item in findings:
@@ -88,7 +92,7 @@ def step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return render(request, "writer/step.html", {
         "writer_request": writer_request, "form": form, "step": step,
         "step_label": STEP_LABELS[step], "steps": steps_nav(step), "findings": findings,
-        "routing": routing, "proposed": proposed_bases(routing) if routing else [],
+        "routing": routing, "proposed": [choice_label(code) for code in proposed],
         "restored": restored, "updated_ms": int(writer_request.updated_at.timestamp() * 1000),
     }, status=422 if request.method == "POST" else 200)
 
