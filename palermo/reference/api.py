@@ -21,6 +21,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from palermo.reference import selectors
 from palermo.reference.models import Country, Participation
+from palermo.reference.selectors import participation_status
 
 router = Router(tags=["reference"])
 
@@ -133,15 +134,6 @@ def not_found(request: HttpRequest, field: str, message: str) -> HttpResponse:
 
     return error_response(request, 404, "not_found", message,
                           [{"field": field, "message": message}])
-
-
-def participation_status(participation: Participation | None) -> str:
-    """party, signatory, not_a_party (recorded without consent or signature) or not_recorded."""
-    if participation is None:
-        return "not_recorded"
-    if participation.is_party:
-        return "party"
-    return "signatory" if participation.signature else "not_a_party"
 
 
 def participation_out(participation: Participation) -> dict[str, Any]:

@@ -8,8 +8,10 @@ which is not the same as "not a party".
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import translation
 
 from palermo.reference.folding import fold
 from palermo.reference.models import (
@@ -185,3 +187,36 @@ def untoc_status_by_country() -> dict[int, Participation]:
         p.country_id: p
         for p in Participation.objects.filter(instrument__code="untoc").select_related("instrument")
     }
+
+
+def participation_status(participation: Participation | None) -> str:
+    """party, signatory, not_a_party (a record without consent or signature) or not_recorded."""
+    if participation is None:
+        return "not_recorded"
+    if participation.is_party:
+        return "party"
+    return "signatory" if participation.signature else "not_a_party"
+
+
+def country_listing(
+    text: str = "", regional_group: str = "", un_member: bool | None = None
+) -> list[dict[str, Any]]:
+    """Plain rows for the countries page, sorted by the name in the active language: the same
+    filters as list_countries(), read as values (no model instances) because the page lists
+    all ~250 countries and must stay fast. Each row carries its UNTOC participation, or None."""
+    language = (translation.get_language() or "en").replace("-", "_")
+    name_field = f"name_{language}"
+    fields = ["pk", "iso2", "iso3", "numeric", "name_en", name_field, "is_un_member",
+              "regional_group_id", "regional_group_observer"]
+    groups = {g.pk: g.name for g in RegionalGroup.objects.all()}
+    untoc = untoc_status_by_country()
+    rows = []
+    for values in list_countries(text, regional_group, un_member).values(*fields):
+        rows.append({
+            **values,
+            "name": values[name_field] or values["name_en"],
+            "group": groups.get(values["regional_group_id"], ""),
+            "untoc": untoc.get(values["pk"]),
+        })
+    rows.sort(key=lambda row: fold(row["name"]))
+    return rows

@@ -3,13 +3,19 @@ All public: reference data is open to everyone, anonymous visitors included."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from palermo.accounts import access
 from palermo.reference import selectors
 from palermo.reference.forms import CountryFilterForm
 from palermo.reference.sections import country_sections
+from palermo.reference.selectors import participation_status
+from palermo.reference.templatetags.reference_tags import web_sources
 
 
 @access.public
@@ -18,10 +24,34 @@ def countries(request: HttpRequest) -> HttpResponse:
     by the name in the page's language."""
     form = CountryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound and form.is_valid() else {}
-    listed = selectors.sort_by_name(selectors.list_countries(**filters))
-    parties = selectors.untoc_status_by_country()
-    rows = [(country, parties.get(country.pk)) for country in listed]
-    return render(request, "reference/countries.html", {"form": form, "rows": rows})
+    rows = country_rows(selectors.country_listing(**filters))
+    return render(request, "reference/countries.html", {
+        "form": form, "rows": rows, "status_labels": status_labels(),
+    })
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "party": _("Party"), "signatory": _("Signatory, not yet a party"),
+        "not_a_party": _("Not a party"), "not_recorded": _("Not recorded"),
+    }
+
+
+def country_rows(listing: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add what the countries table shows: link, status and provenance. Done here rather than
+    with a template include or {% url %} per row, which would cost more than the query."""
+    prefix = reverse("reference:country", args=["XXX"])[: -len("XXX/")]
+    for row in listing:
+        participation = row["untoc"]
+        sources = web_sources(participation.sources) if participation else []
+        row.update({
+            "url": f"{prefix}{row['iso3']}/",
+            "status": participation_status(participation),
+            "as_at": participation.as_at if participation else None,
+            "source": sources[0][0] if sources else "",
+            "observer": row["regional_group_observer"], "member": row["is_un_member"],
+        })
+    return listing
 
 
 @access.public

@@ -19,3 +19,9 @@ def web_sources(sources: Any) -> list[tuple[str, str]]:
         if isinstance(source, str) and source.startswith(("https://", "http://")):
             links.append((source, urlsplit(source).hostname or source))
     return links
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    """mapping[key] in a template (labels looked up once per page, not once per row)."""
+    return mapping.get(key, "")
