@@ -84,14 +84,45 @@ class Lookups:
 
     def article(self, text: str) -> Article | None:
         """'UNTOC-18', 'untoc 18', 'art. 18' or '18' (a bare number means UNTOC)."""
-        words = [w for w in fold(text or "").split() if w not in ("art", "arts", "article")]
-        if not words:
+        words = fold(text or "").split()
+        number = next((w for w in words if w[0].isdigit()), None)
+        if number is None:
             return None
-        if words[0][0].isdigit():
-            words = ["untoc", *words]
-        if len(words) < 2:
-            return None
-        return self.articles.get(f"{words[0]} {words[1]}")
+        instrument = "untoc"
+        for word in words:
+            if word in INSTRUMENT_WORDS:
+                instrument = INSTRUMENT_WORDS[word]
+                break
+        return self.articles.get(f"{instrument} {number}")
+
+    def terms(self, kind: str, text: str) -> list[Any]:
+        """Terms named by a value; a value with commas that is not itself a name is read as
+        a comma-separated list ("Corruption, Money laundering")."""
+        find = {"crime_type": self.crime_type, "issue": self.issue, "article": self.article}[kind]
+        found = find(text)
+        if found is not None:
+            return [found]
+        if "," in text:
+            parts = [find(part) for part in text.split(",") if part.strip()]
+            if parts and all(p is not None for p in parts):
+                return parts
+        return []
+
+
+# Words that name an instrument in article references ("TIP Protocol art. 5", "SOM-6").
+INSTRUMENT_WORDS = {
+    "untoc": "untoc",
+    "convention": "untoc",
+    "tip": "tip",
+    "trafficking": "tip",
+    "som": "som",
+    "smuggling": "som",
+    "migrants": "som",
+    "firearms": "firearms",
+    "uncac": "uncac",
+    "corruption": "uncac",
+    "drugs1988": "drugs1988",
+}
 
 
 def language_code(text: str) -> str | None:

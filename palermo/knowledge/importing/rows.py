@@ -66,10 +66,26 @@ class ParsedRecord:
     warnings: list[str] = field(default_factory=list)
 
 
+# Other names that open-data files commonly use for our fields.
+ALIASES = {
+    "title": ("case_name", "name"),
+    "country": ("state", "country_code", "jurisdiction"),
+    "summary": ("abstract", "description"),
+    "full_text": ("text", "body", "judgment_text"),
+    "decision_date": ("date_of_decision", "judgment_date"),
+    "source_url": ("url", "link"),
+}
+
+
 class _Line:
     """Collects the reasons a line is wrong while reading it, so all are reported at once."""
 
     def __init__(self, row: dict[str, Any], lookups: Lookups, strict: bool) -> None:
+        for field_name, others in ALIASES.items():
+            if row.get(field_name) in (None, ""):
+                alias = next((o for o in others if row.get(o) not in (None, "")), None)
+                if alias is not None:
+                    row = {**row, field_name: row[alias]}
         self.row = row
         self.lookups = lookups
         self.strict = strict
@@ -153,30 +169,31 @@ class _Line:
         row = self.row if source is None else source
         links = Links(codes={"crime_types": [], "cross_cutting_issues": [], "articles": []})
         for name in as_list(row.get("crime_types")):
-            term = self.lookups.crime_type(name)
-            if term is None:
-                self.unmatched(
-                    _("crime type “%(value)s” is not in the list") % {"value": name[:60]}
-                )
-            elif term.pk not in links.crime_types:
-                links.crime_types.append(term.pk)
-                links.codes["crime_types"].append(term.code)
+            for term in self.lookups.terms("crime_type", name) or [None]:
+                if term is None:
+                    self.unmatched(
+                        _("crime type “%(value)s” is not in the list") % {"value": name[:60]}
+                    )
+                elif term.pk not in links.crime_types:
+                    links.crime_types.append(term.pk)
+                    links.codes["crime_types"].append(term.code)
         for name in as_list(row.get("cross_cutting_issues")):
-            issue = self.lookups.issue(name)
-            if issue is None:
-                self.unmatched(
-                    _("cross-cutting issue “%(value)s” is not in the list") % {"value": name[:60]}
-                )
-            elif issue.pk not in links.issues:
-                links.issues.append(issue.pk)
-                links.codes["cross_cutting_issues"].append(issue.code)
+            for issue in self.lookups.terms("issue", name) or [None]:
+                if issue is None:
+                    self.unmatched(
+                        _("cross-cutting issue “%(value)s” is not in the list")
+                        % {"value": name[:60]}
+                    )
+                elif issue.pk not in links.issues:
+                    links.issues.append(issue.pk)
+                    links.codes["cross_cutting_issues"].append(issue.code)
         for name in as_list(row.get("untoc_articles", row.get("articles"))):
-            article = self.lookups.article(name)
-            if article is None:
-                self.unmatched(_("article “%(value)s” is not known") % {"value": name[:60]})
-            elif article.pk not in links.articles:
-                links.articles.append(article.pk)
-                links.codes["articles"].append(article.reference)
+            for article in self.lookups.terms("article", name) or [None]:
+                if article is None:
+                    self.unmatched(_("article “%(value)s” is not known") % {"value": name[:60]})
+                elif article.pk not in links.articles:
+                    links.articles.append(article.pk)
+                    links.codes["articles"].append(article.reference)
         return links
 
     def objects(self, name: str) -> list[dict[str, Any]]:

@@ -23,19 +23,42 @@ def library(db: Any) -> dict[str, Any]:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
     group = RegionalGroupFactory(code="weog", name="Western European and other States")
-    xandria = CountryFactory(iso2="XA", iso3="XAA", numeric="901", name="Xandria",
-                             name_ar="زاندريا", regional_group=group)
-    yberia = CountryFactory(iso2="YB", iso3="YBB", numeric="902", name="Yberia", regional_group=group)
+    xandria = CountryFactory(
+        iso2="XA",
+        iso3="XAA",
+        numeric="901",
+        name="Xandria",
+        name_ar="زاندريا",
+        regional_group=group,
+    )
+    yberia = CountryFactory(
+        iso2="YB", iso3="YBB", numeric="902", name="Yberia", regional_group=group
+    )
     records = [
-        CaseLawFactory(country=xandria, title="Prosecutor v. Harbour Crew (fictional)",
-                       summary="Cocaine hidden in a container of frozen fish reached the harbour."),
-        CaseLawFactory(country=yberia, title="Prosecutor v. Dock Workers (fictional)",
-                       summary="Dock workers moved cocaine through the harbour for a network."),
-        LegislationFactory(country=xandria, title="Harbour Security Act (fictional)",
-                           summary="Customs may search any container in the harbour."),
-        CaseLawFactory(country=xandria, title="النيابة العامة ضد شبكة الميناء (قضية خيالية)",
-                       language="ar", summary="هرّبت الشبكة الكوكايين عبر الميناء في حاويات الأسماك."),
-        CaseLawFactory(country=xandria, title="Unpublished draft about the harbour", status=Status.DRAFT),
+        CaseLawFactory(
+            country=xandria,
+            title="Prosecutor v. Harbour Crew (fictional)",
+            summary="Cocaine hidden in a container of frozen fish reached the harbour.",
+        ),
+        CaseLawFactory(
+            country=yberia,
+            title="Prosecutor v. Dock Workers (fictional)",
+            summary="Dock workers moved cocaine through the harbour for a network.",
+        ),
+        LegislationFactory(
+            country=xandria,
+            title="Harbour Security Act (fictional)",
+            summary="Customs may search any container in the harbour.",
+        ),
+        CaseLawFactory(
+            country=xandria,
+            title="النيابة العامة ضد شبكة الميناء (قضية خيالية)",
+            language="ar",
+            summary="هرّبت الشبكة الكوكايين عبر الميناء في حاويات الأسماك.",
+        ),
+        CaseLawFactory(
+            country=xandria, title="Unpublished draft about the harbour", status=Status.DRAFT
+        ),
     ]
     for record in records:
         refresh_index(record)
@@ -43,7 +66,9 @@ def library(db: Any) -> dict[str, Any]:
 
 
 @pytest.mark.browser
-def test_search_apply_a_facet_and_open_a_record(live_server: Any, page: Page, library: dict) -> None:
+def test_search_apply_a_facet_and_open_a_record(
+    live_server: Any, page: Page, library: dict
+) -> None:
     page.goto(f"{live_server.url}/en/knowledge/")
     page.get_by_label("Search", exact=True).fill("harbour")
     page.get_by_role("button", name="Search", exact=True).click()
@@ -60,7 +85,9 @@ def test_search_apply_a_facet_and_open_a_record(live_server: Any, page: Page, li
     expect(page.locator(".kb-active")).to_contain_text("Yberia")
 
     page.get_by_role("link", name="Prosecutor v. Dock Workers (fictional)").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Prosecutor v. Dock Workers (fictional)")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Prosecutor v. Dock Workers (fictional)"
+    )
     expect(page.locator(".kb-citation")).to_contain_text("Palermo knowledge base")
     expect(page.get_by_text("Permanent link")).to_be_visible()
 

@@ -219,3 +219,32 @@ def test_treaties_import_feeds_treaties_between(world: Any, taxonomy: Any, tmp_p
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_records", "caselaw", str(tmp_path / "nope.jsonl"))
+
+
+def test_common_open_data_spellings_are_understood(
+    world: Any, taxonomy: Any, tmp_path: Path
+) -> None:
+    from palermo.reference.tests.factories import ArticleFactory, InstrumentFactory
+
+    ArticleFactory(instrument=InstrumentFactory(code="tip", short_name="TIP Protocol"), number="5")
+    line = {
+        "url": "https://courts.example.org/x/77",
+        "case_name": "State v. Ilic (fictional)",
+        "state": "xaa",
+        "judgment_date": "2019-03-04T00:00:00Z",
+        "language": "en-GB",
+        "crime_types": "Trafficking in persons, Money laundering",
+        "untoc_articles": "TIP Protocol art. 5; Article 18(1)",
+        "text": "Full judgment text.",
+    }
+    report = import_file("caselaw", write_jsonl(tmp_path / "open.jsonl", [line]), strict=True)
+    assert report.ok, report.errors
+    case = CaseLaw.objects.get()
+    assert (case.title, case.country, case.language) == (
+        "State v. Ilic (fictional)",
+        world.state_x,
+        "en",
+    )
+    assert case.decision_date_display == "2019-03-04" and case.full_text == "Full judgment text."
+    assert case.classification["crime_types"] == ["trafficking-in-persons", "money-laundering"]
+    assert case.classification["articles"] == ["TIP-5", "UNTOC-18"]
