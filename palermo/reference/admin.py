@@ -1,4 +1,8 @@
-"""Reference data in the admin: staff edit everything, in the six languages, with history."""
+"""Reference data in the admin: staff edit everything, in the six languages, with history.
+
+Each translated field shows one input per language (TranslationAdmin). modeltranslation's
+tabbed variant is not used: it loads jQuery UI from a CDN, which the CSP forbids.
+"""
 
 from __future__ import annotations
 
