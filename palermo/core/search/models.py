@@ -43,7 +43,10 @@ class SearchEntry(models.Model):
 class SearchFacet(models.Model):
     """One (facet, value) of an entry; the pseudo-facets `kind` and `year` are added by indexing."""
 
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: (entry, facet, value) below starts with it.
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     facet = models.CharField(max_length=64)
     value = models.CharField(max_length=255)
 
