@@ -97,3 +97,9 @@ def test_reminder_is_in_the_focal_points_language(world, entries):
         call_command("directory_reminders")
     assert "/fr/directory/stale/" in mail.outbox[0].body
     assert "vérifier" in mail.outbox[0].subject
+
+
+def test_reminder_is_plain_text_not_html_escaped(world):
+    AuthorityFactory(country=world.state_x, name="Justice & Security Office", last_verified_at=None)
+    call_command("directory_reminders")
+    assert "Justice & Security Office" in mail.outbox[0].body
