@@ -9,11 +9,12 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from palermo.reference.models import Country, Instrument, Participation
+from palermo.reference.models import Country, Instrument, Participation, RegionalGroup
 from palermo.review.deadlines import add_days
 from palermo.review.lots import Candidate
 from palermo.review.models import (
     Answer,
+    Cluster,
     Cycle,
     Draw,
     Observation,
@@ -206,28 +207,27 @@ def progress_table(reviews: QuerySet[Review]) -> list[ProgressRow]:
 
 
 def assistance_needs(reviews: QuerySet[Review]) -> list[dict[str, Any]]:
-    """Technical-assistance needs (answers and observations) counted by cluster and region."""
-    counts: Counter[tuple[int, str, str, str]] = Counter()
+    """Technical-assistance needs (answers and observations) counted by cluster and region,
+    with names in the current language."""
+    counts: Counter[tuple[int, str]] = Counter()
     answers = Answer.objects.filter(questionnaire__review__in=reviews).exclude(assistance_needed="")
     observations = Observation.objects.filter(
         questionnaire__review__in=reviews, kind=Observation.Kind.ASSISTANCE, included=True
     )
     for source in (answers, observations):
-        for row in source.values(
-            "questionnaire__cluster__number",
-            "questionnaire__cluster__name",
-            "questionnaire__review__state__regional_group__code",
-            "questionnaire__review__state__regional_group__name",
+        for number, region in source.values_list(
+            "questionnaire__cluster__number", "questionnaire__review__state__regional_group__code"
         ):
-            counts[
-                (
-                    row["questionnaire__cluster__number"],
-                    row["questionnaire__cluster__name"],
-                    row["questionnaire__review__state__regional_group__code"] or "",
-                    row["questionnaire__review__state__regional_group__name"] or "",
-                )
-            ] += 1
+            counts[(number, region or "")] += 1
+    clusters = {c.number: c.name for c in Cluster.objects.all()}
+    regions = {g.code: g.name for g in RegionalGroup.objects.all()}
     return [
-        {"cluster_number": k[0], "cluster": k[1], "region_code": k[2], "region": k[3], "needs": n}
-        for k, n in sorted(counts.items())
+        {
+            "cluster_number": number,
+            "cluster": clusters.get(number, str(number)),
+            "region_code": region,
+            "region": regions.get(region, ""),
+            "needs": n,
+        }
+        for (number, region), n in sorted(counts.items())
     ]

@@ -35,3 +35,20 @@ def test_pages_in_arabic_and_chinese(rw, client_for, language) -> None:
         html = client.get(url).content.decode()
         assert expected in html, (name, language)
         assert f'dir="{"rtl" if language == "ar" else "ltr"}"' in html
+
+
+def test_assistance_needs_carry_names_in_the_readers_language(rw, client_for) -> None:
+    from palermo.review import services_questionnaire as qs
+
+    question = rw.questionnaire.template.questions.first()
+    qs.save_answer(
+        rw.users["alice"],
+        rw.questionnaire,
+        question.pk,
+        response="partly",
+        assistance_needed="Training.",
+    )
+    with translation.override("ar"):
+        url = reverse("review:dashboard-assistance-csv")
+    csv_text = client_for("sue").get(url).content.decode()
+    assert "التجريم والولاية القضائية" in csv_text
