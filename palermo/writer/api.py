@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -21,6 +21,8 @@ from palermo.accounts.models import Organisation
 from palermo.core.api_auth import signed_in
 from palermo.core.documents.models import MEDIA_TYPES
 from palermo.core.documents.rendering import DOCUMENT_LANGUAGES
+from palermo.core.documents.selectors import documents_for
+from palermo.core.documents.services import read_document
 from palermo.writer import services
 from palermo.writer.access import access_request_by_id, can_use_writer
 from palermo.writer.catalogue import LINK_TO_FACTS, MEASURE_FIELDS
@@ -224,6 +226,39 @@ def render(request: HttpRequest, request_id: int,
     response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
     response["X-Content-SHA256"] = document.sha256
     response["X-Data-Version"] = document.data_version
+    return response
+
+
+class StoredDocumentOut(Schema):
+    id: int
+    kind: str
+    format: str
+    language: str
+    sha256: str
+    size: int
+    data_version: str
+    created_at: datetime
+
+
+@router.get("/requests/{request_id}/documents", response=list[StoredDocumentOut])
+def stored_documents(request: HttpRequest, request_id: int) -> list[Any]:
+    """Every file generated from this request, newest first, with hash and data version.
+    Access: as for GET."""
+    found = access_request_by_id(_writer_user(request), request_id)
+    return list(documents_for(found))
+
+
+@router.get("/requests/{request_id}/documents/{document_id}")
+def stored_document(request: HttpRequest, request_id: int, document_id: int) -> HttpResponse:
+    """One generated file exactly as it was made (for example, as sent); refused if the stored
+    bytes no longer match the recorded hash. Access: as for GET."""
+    found = access_request_by_id(_writer_user(request), request_id)
+    document = documents_for(found).filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    response = HttpResponse(read_document(document), content_type=MEDIA_TYPES[document.format])
+    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
+    response["X-Content-SHA256"] = document.sha256
     return response
 
 

@@ -18,6 +18,7 @@ from palermo.accounts import access as accounts_access
 from palermo.core.documents.models import MEDIA_TYPES
 from palermo.core.documents.rendering import DOCUMENT_LANGUAGES
 from palermo.core.documents.selectors import documents_for
+from palermo.core.documents.services import read_document
 from palermo.writer import exports, services
 from palermo.writer.access import access_request_by_id, can_approve_request, can_use_writer
 from palermo.writer.catalogue import STEP_NAMES
@@ -210,3 +211,16 @@ def download(request: HttpRequest, pk: int, kind: str, fmt: str, language: str) 
     response["X-Content-SHA256"] = document.sha256
     return response
 
+
+
+@require_writer
+def stored_document(request: HttpRequest, pk: int, document_id: int) -> HttpResponse:
+    """A file exactly as it was generated (for example, as sent), checked against its hash."""
+    writer_request = access_request_by_id(request.user, pk)
+    document = documents_for(writer_request).filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    response = HttpResponse(read_document(document), content_type=MEDIA_TYPES[document.format])
+    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
+    response["X-Content-SHA256"] = document.sha256
+    return response

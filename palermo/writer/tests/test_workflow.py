@@ -115,6 +115,16 @@ def test_api_full_cycle(world: Any, media: None) -> None:
     exported = alice.get(f"/api/v1/writer/requests/{pk}/render?format=json&lang=en")
     assert exported.json()["status"] == "sent"
     assert exported["X-Content-SHA256"]
+    stored = alice.get(f"/api/v1/writer/requests/{pk}/documents").json()
+    as_sent = next(d for d in stored if d["format"] == "pdf")
+    again = alice.get(f"/api/v1/writer/requests/{pk}/documents/{as_sent['id']}")
+    assert again.status_code == 200 and again["X-Content-SHA256"] == as_sent["sha256"]
+    assert world.client("bob").get(
+        f"/api/v1/writer/requests/{pk}/documents/{as_sent['id']}").status_code == 404
+    page = alice.get(f"/en/writer/{pk}/documents/{as_sent['id']}/")
+    assert page.status_code == 200 and page.content.startswith(b"%PDF")
+    assert world.client("bob").get(
+        f"/en/writer/{pk}/documents/{as_sent['id']}/").status_code == 404
 
 
 @pytest.mark.django_db
