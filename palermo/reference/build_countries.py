@@ -28,7 +28,8 @@ ALIASES: dict[str, list[str]] = {
     "TUR": ["Turkey", "Turquie", "Turquía", "Турция"],
     "USA": ["USA", "United States of America"],
     "GBR": ["UK", "Great Britain"],
-    "RUS": ["Russia"],
+    "RUS": ["Russia", "Российская Федерация", "Fédération de Russie", "Federación de Rusia",
+            "الاتحاد الروسي", "俄罗斯联邦"],
     "NLD": ["Holland"],
 }
 # Where United Nations terminology differs from CLDR's everyday names.

@@ -24,7 +24,7 @@ FIND_COUNTRY = [
     ("Türkiye", "TUR"), ("Turkey", "TUR"), ("turkiye", "TUR"), ("Турция", "TUR"),
     ("United States of America", "USA"), ("USA", "USA"), ("us", "USA"),
     ("Estados Unidos", "USA"), ("美国", "USA"), ("الولايات المتحدة", "USA"),
-    ("Russian Federation", "RUS"), ("Russia", "RUS"), ("Российская Федерация", None),
+    ("Russian Federation", "RUS"), ("Russia", "RUS"), ("Российская Федерация", "RUS"),
     ("Россия", "RUS"), ("Perú", "PER"), ("peru", "PER"), ("Bolivia", "BOL"),
     ("4", "AFG"), ("004", "AFG"), ("أفغانستان", "AFG"), ("افغانستان", "AFG"),
     ("Viet Nam", "VNM"), ("State of Palestine", "PSE"), ("Taiwan Province of China", "TWN"),
