@@ -111,3 +111,20 @@ def test_a_step_that_is_not_open_is_refused(world):
     assert "is not possible while the case is received" in response.content.decode()
     case.refresh_from_db()
     assert case.state == "received"
+
+
+@time_machine.travel("2026-11-20 10:00Z")
+def test_two_caseworkers_editing_at_once_nothing_is_lost_silently(world):
+    alice, sam = world.client("alice"), world.client("sam")
+    _register(alice, world)
+    case = Case.objects.get()
+    form = {"version": case.version, "title": "Alice's title", "channel": "central_authority",
+            "received_on": "2026-11-02", "correspondence_language": "es"}
+    assert alice.post(f"/en/cases/{case.pk}/edit/", form).status_code == 302
+    late = sam.post(f"/en/cases/{case.pk}/edit/", {**form, "title": "Sam's title"})
+    assert late.status_code == 409
+    body = late.content.decode()
+    assert "Someone else changed this case" in body
+    assert 'value="Sam&#x27;s title"' in body  # what Sam typed is still in the form
+    case.refresh_from_db()
+    assert case.title == "Alice's title" and case.version == 2
