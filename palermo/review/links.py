@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.urls import NoReverseMatch, reverse
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,16 @@ def reference_links(references: list[dict[str, str]]) -> list[ReferenceLink]:
         model = _model_for(str(ref.get("kind")))
         record = model.objects.filter(pk=ref.get("id")).first() if model is not None else None
         published = record is not None and getattr(record, "status", "published") == "published"
-        if record is not None and published and hasattr(record, "get_absolute_url"):
-            links.append(ReferenceLink(str(record), record.get_absolute_url()))
-        else:
-            links.append(ReferenceLink(label, ""))
+        url = _record_url(record, str(ref.get("kind"))) if record is not None and published else ""
+        links.append(ReferenceLink(str(record), url) if url else ReferenceLink(label, ""))
     return links
+
+
+def _record_url(record: Any, kind: str) -> str:
+    """The record's page: its own get_absolute_url, or the knowledge app's record page."""
+    if hasattr(record, "get_absolute_url"):
+        return str(record.get_absolute_url())
+    try:
+        return reverse("knowledge:record", kwargs={"kind": kind, "record_id": record.pk})
+    except NoReverseMatch:
+        return ""
