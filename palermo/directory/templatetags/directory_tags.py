@@ -32,3 +32,10 @@ def competence_label(code: str) -> str:
 @register.filter
 def language_label(code: str) -> str:
     return f"{language_name(code, get_language() or 'en')} ({code})"
+
+
+@register.filter
+def local_name_here(local_names: list[dict[str, str]] | None) -> dict[str, str] | None:
+    """The entry's name in the interface language, when the State uses that language."""
+    language = (get_language() or "en").split("-")[0]
+    return next((n for n in local_names or [] if n.get("language") == language), None)

@@ -164,3 +164,17 @@ def test_missing_authority_is_404_everywhere(world):
     response = client.get("/api/v1/directory/authorities/999999")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_the_name_in_the_interface_language_is_shown_where_the_state_uses_it(world):
+    from palermo.directory.services import local_names_text
+
+    names = [{"language": "ar", "name": "وزارة العدل (اختبار)"}]
+    authority = AuthorityFactory(country=world.state_x, local_names=names,
+                                 local_names_text=local_names_text(names))
+    assert "وزارة العدل (اختبار)" in Client().get("/ar/directory/").content.decode()
+    assert "وزارة العدل (اختبار)" not in Client().get("/en/directory/").content.decode()
+    detail = Client().get(f"/ar/directory/{authority.pk}/").content.decode()
+    assert 'lang="ar">وزارة العدل (اختبار)' in detail
+    found = Client().get("/api/v1/directory/authorities", {"q": "وزارة العدل"}).json()
+    assert [a["id"] for a in found["items"]] == [authority.pk]
