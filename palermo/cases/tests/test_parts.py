@@ -208,3 +208,16 @@ def test_demo_loads_about_300_cases_with_transitions_and_is_idempotent(db):
     assert cases.filter(state="refused").exists() or cases.filter(refusal_ground__gt="").exists()
     assert cases.filter(days_to_execution__isnull=False).count() > 50
     assert all(c.transitions.exists() for c in cases[:20])
+
+
+def test_country_page_shows_the_section_to_members_only(world, rf):
+    from palermo.reference.sections import country_sections
+
+    CaseFactory(organisation=world.authority_a, counterpart_state=world.state_y,
+                our_reference="IN-2026-0042")
+    request = rf.get("/")
+    request.user = world.users["alice"]
+    [section] = [s for s in country_sections(request, world.state_y) if s.app == "cases"]
+    assert "IN-2026-0042" in section.html and "Open: 1" in section.html
+    request.user = world.users["practitioner"]
+    assert not [s for s in country_sections(request, world.state_y) if s.app == "cases"]
