@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from palermo.accounts.models import Membership, User, VerificationRequest
 from palermo.reference.models import Country
@@ -16,24 +17,26 @@ def country_field(required: bool, label: Any = None) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"),
         required=required,
-        label=label or _("State"),
-        empty_label=_("Choose a State"),
+        label=label or pgettext_lazy("accounts", "State"),
+        empty_label=pgettext_lazy("accounts", "Choose a State"),
     )
 
 
 class ProfileForm(forms.Form):
     """The person's own details. A plain form: services.update_profile does the writing."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    full_name = forms.CharField(
+        label=pgettext_lazy("accounts", "Full name"), max_length=200, required=False
+    )
     position = forms.CharField(
-        label=_("Position"),
+        label=pgettext_lazy("accounts", "Position"),
         max_length=200,
         required=False,
         help_text=_("Your job title, for example “prosecutor” or “head of unit”."),
     )
-    country = country_field(required=False, label=_("Country"))
+    country = country_field(required=False, label=pgettext_lazy("accounts", "Country"))
     preferred_language = forms.ChoiceField(
-        label=_("Preferred language"),
+        label=pgettext_lazy("accounts", "Preferred language"),
         choices=settings.LANGUAGES,
         help_text=_("Palermo opens in this language after you sign in, and writes to you in it."),
     )
@@ -71,8 +74,11 @@ class VerificationRequestForm(forms.ModelForm):
 
 class VerificationDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        label=pgettext_lazy("accounts", "Decision"),
+        choices=[
+            ("approve", pgettext_lazy("accounts", "Approve")),
+            ("reject", pgettext_lazy("accounts", "Reject")),
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
@@ -85,23 +91,27 @@ class VerificationDecisionForm(forms.Form):
 
 class AddMemberForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mail address of the person"),
+        label=pgettext_lazy("accounts", "E-mail address of the person"),
         help_text=_("The person must already have a Palermo account with this address."),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("accounts", "Role"), choices=Membership.Role.choices
+    )
 
 
 class ChangeRoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("New role"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("accounts", "New role"), choices=Membership.Role.choices
+    )
 
 
 class GrantFocalPointForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person"))
+    email = forms.EmailField(label=pgettext_lazy("accounts", "E-mail address of the person"))
     country = country_field(required=True)
 
 
 class GrantEditorForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person"))
+    email = forms.EmailField(label=pgettext_lazy("accounts", "E-mail address of the person"))
 
 
 class ApiTokenForm(forms.Form):
@@ -113,24 +123,32 @@ class ApiTokenForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("Action starts with"), max_length=80, required=False)
-    record_type = forms.ChoiceField(label=_("Record type"), required=False)
+    action = forms.CharField(
+        label=pgettext_lazy("accounts", "Action starts with"), max_length=80, required=False
+    )
+    record_type = forms.ChoiceField(label=pgettext_lazy("accounts", "Record type"), required=False)
     who = forms.CharField(
-        label=_("Who"),
+        label=pgettext_lazy("accounts", "Who"),
         max_length=200,
         required=False,
         help_text=_("Part of a name or e-mail address."),
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("accounts", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("accounts", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, record_types: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_type"].choices = [("", _("Any type")), *record_types]  # type: ignore[attr-defined]
+        record_type = self.fields["record_type"]
+        assert isinstance(record_type, forms.ChoiceField)
+        record_type.choices = [("", pgettext_lazy("accounts", "Any type")), *record_types]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

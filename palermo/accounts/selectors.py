@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from palermo.accounts import access
 from palermo.accounts.models import (
@@ -22,8 +23,8 @@ from palermo.accounts.models import (
 from palermo.core.models import AuditEvent
 
 ROLE_LABELS: dict[str, Any] = {
-    "staff": _("staff"),
-    "editor": _("editor"),
+    "staff": pgettext_lazy("role", "staff"),
+    "editor": pgettext_lazy("role", "editor"),
     "focal_point": _("focal point"),
     "practitioner": _("verified practitioner"),
     **dict(Membership.Role.choices),

@@ -19,6 +19,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -129,7 +130,7 @@ def _display(
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return pgettext("accounts", "yes") if value else pgettext("accounts", "no")
     if isinstance(value, dt.datetime | dt.date):
         return formats.localize(value)
     return str(value)
@@ -180,9 +181,13 @@ def _record_label(
 
 def _person(user: Any) -> str:
     if user is None:
-        return _("not recorded")
+        return pgettext("accounts", "not recorded")
     return str(getattr(user, "display_name", user))
 
 
 def _kind(history_type: str) -> str:
-    return {"+": _("created"), "~": _("changed"), "-": _("deleted")}.get(history_type, history_type)
+    return {
+        "+": pgettext("history", "added"),
+        "~": pgettext("history", "changed"),
+        "-": pgettext("history", "deleted"),
+    }.get(history_type, history_type)

@@ -145,7 +145,7 @@ def test_history_table_shows_who_when_and_which_fields_changed(world: World):
     assert "Stella Staff" in html
     assert "password" not in html.lower()
     assert html.count('<span class="badge">changed</span>') == 2
-    assert '<span class="badge">created</span>' in html
+    assert '<span class="badge">added</span>' in html
 
 
 def test_history_table_over_several_records_names_each_and_handles_deletions(world: World):
