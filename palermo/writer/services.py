@@ -15,7 +15,7 @@ from palermo.accounts.access import memberships
 from palermo.accounts.models import Organisation
 from palermo.core.audit import diff_fields, record_event
 from palermo.core.documents.models import GeneratedDocument
-from palermo.core.documents.services import store_generated_document
+from palermo.core.documents.services import read_document, store_generated_document
 from palermo.reference.models import Country
 from palermo.writer import access, exports
 from palermo.writer.catalogue import STEP_NAMES, STEPS, empty_request
@@ -265,7 +265,7 @@ def send_request(actor: Any, request: WriterRequest) -> WriterRequest:
         title=request.title or str(request),
         measures=request.measure_codes,
         offence_summary="; ".join(str(o.get("description") or "") for o in offences)[:2000],
-        document_bytes=document.file.open("rb").read(),
+        document_bytes=read_document(document),
         document_name=document.download_name,
         writer_request_id=request.pk,
         requested_authority_name=str(
