@@ -51,8 +51,13 @@ class Matcher:
 
 
 def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:
-    """The summary or body passage with the first match, or the summary's start."""
+    """A passage of the summary or body around the first match, or the summary's start.
+
+    Of the two, the one showing more different query words wins (the summary on a tie), so a
+    body holding the whole phrase beats a summary holding one of its words.
+    """
     matcher = Matcher(parsed)
+    best: tuple[int, str, list[tuple[int, int]]] | None = None
     fallback = ""
     for raw in (summary, body):
         text = clean(raw or "")
@@ -60,9 +65,12 @@ def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:
             continue
         fallback = fallback or text
         spans = [] if matcher.is_empty else matcher.spans(text)
-        if spans:
-            return render(text, spans)
-    return render(fallback, [])
+        # Distinct words shown within one snippet's reach of the first match.
+        reach = spans[0][0] + SNIPPET_CHARS - LEAD_CHARS if spans else 0
+        variety = len({fold(text[start:end]) for start, end in spans if end <= reach})
+        if spans and (best is None or variety > best[0]):
+            best = (variety, text, spans)
+    return render(best[1], best[2]) if best else render(fallback, [])
 
 
 def render(text: str, spans: list[tuple[int, int]]) -> str:

@@ -290,3 +290,10 @@ def test_facet_counts_past_the_sample_limit_are_estimated(
     counts = dict(estimated.facets["country"])
     assert set(counts) == {"AAA", "BBB"}
     assert abs(counts["AAA"] - 60) <= 12 and abs(counts["BBB"] - 20) <= 12
+
+
+def test_snippet_prefers_the_field_showing_more_query_words(corpus: int) -> None:
+    # t1: the summary has "central" alone; the body has "central authority".
+    hit = search(SearchPlan(text="central authority")).hits[0]
+    assert hit.key == "t1"
+    assert "<mark>central</mark> <mark>authority</mark>" in hit.snippet
