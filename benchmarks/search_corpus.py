@@ -14,6 +14,11 @@ from collections.abc import Iterator
 from palermo.core.search.types import SearchDocument
 
 SEED = 20261128
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
 KINDS = [("caselaw", 55), ("legislation", 25), ("treaty", 8), ("strategy", 4), ("bibliography", 8)]
 GROUPS = ["african", "asia-pacific", "eeg", "grulac", "weog"]
 CRIME_TYPES = [
@@ -34,7 +39,7 @@ LEVELS = ["first-instance", "appeal", "supreme", "constitutional"]
 LEGISLATION_TYPES = ["constitution", "code", "act", "regulation", "decree"]
 
 VOCABULARY = {
-    "en": (
+    "en": words(
         "court money laundering trafficking persons smuggling migrants evidence defendant"
         " appeal sentence conviction prosecutor criminal group organized transnational"
         " mutual legal assistance extradition request central authority bank records"
@@ -43,24 +48,24 @@ VOCABULARY = {
         " bribery official fraud cyber computer data network cartel network offence"
         " imprisonment years fine judgment decision law article convention protocol state"
         " controlled delivery undercover operation joint team video link financial"
-    ).split(),
-    "fr": (
+    ),
+    "fr": words(
         "tribunal blanchiment argent traite êtres humains trafic migrants preuve prévenu"
         " appel peine condamnation procureur groupe criminel organisé transnational"
         " entraide judiciaire extradition demande autorité centrale relevés bancaires"
         " confiscation produits biens gel saisie témoin victime enquête police douane"
         " navire armes stupéfiants corruption fraude réseau infraction emprisonnement"
         " années amende jugement décision loi article convention protocole État"
-    ).split(),
-    "es": (
+    ),
+    "es": words(
         "tribunal lavado dinero trata personas tráfico migrantes prueba acusado apelación"
         " pena condena fiscal grupo delictivo organizado transnacional asistencia judicial"
         " recíproca extradición solicitud autoridad central registros bancarios decomiso"
         " producto bienes embargo incautación testigo víctima investigación policía aduana"
         " buque armas drogas corrupción soborno fraude red delito prisión años multa"
         " sentencia decisión ley artículo convención protocolo Estado"
-    ).split(),
-    "ru": (
+    ),
+    "ru": words(
         "суд отмывание денег торговля людьми незаконный ввоз мигрантов доказательство"
         " обвиняемый апелляция приговор осуждение прокурор организованная преступная"
         " группа транснациональный правовая помощь выдача запрос центральный орган"
@@ -68,38 +73,40 @@ VOCABULARY = {
         " потерпевший расследование полиция таможня судно оружие наркотики коррупция"
         " взятка мошенничество сеть преступление лишение свободы лет штраф решение закон"
         " статья конвенция протокол государство"
-    ).split(),
-    "ar": (
+    ),
+    "ar": words(
         "المحكمة غسل الأموال الاتجار بالأشخاص تهريب المهاجرين الأدلة المتهم الاستئناف"
         " العقوبة الإدانة النيابة جماعة إجرامية منظمة عبر الوطنية المساعدة القانونية"
         " المتبادلة تسليم المجرمين طلب السلطة المركزية السجلات المصرفية مصادرة العائدات"
         " الممتلكات تجميد حجز شاهد ضحية تحقيق الشرطة الجمارك سفينة أسلحة مخدرات فساد"
         " رشوة احتيال شبكة جريمة السجن سنوات غرامة حكم قرار قانون مادة اتفاقية بروتوكول دولة"
-    ).split(),
-    "zh": (
+    ),
+    "zh": words(
         "法院 洗钱 贩运人口 偷运移民 证据 被告 上诉 判决 定罪 检察官 有组织犯罪集团 跨国"
         " 司法协助 引渡 请求 中央机关 银行记录 没收 犯罪所得 财产 冻结 扣押 证人 被害人"
         " 调查 警方 海关 船舶 枪支 毒品 腐败 贿赂 诈骗 网络 犯罪 监禁 罚金 法律 条款 公约"
         " 议定书 国家"
-    ).split(),
-    "it": (
+    ),
+    "it": words(
         "tribunale riciclaggio denaro tratta persone traffico migranti prova imputato"
         " appello pena condanna procuratore associazione criminale organizzata assistenza"
         " giudiziaria estradizione richiesta autorità centrale confisca beni sequestro"
         " testimone vittima indagine polizia nave armi droga corruzione frode rete reato"
-    ).split(),
-    "pt": (
+    ),
+    "pt": words(
         "tribunal lavagem dinheiro tráfico pessoas contrabando migrantes prova arguido"
         " recurso pena condenação procurador organização criminosa assistência judiciária"
         " extradição pedido autoridade central confisco bens apreensão testemunha vítima"
         " investigação polícia navio armas drogas corrupção fraude rede crime"
-    ).split(),
+    ),
 }
-LANGUAGES = [("en", 40), ("fr", 12), ("es", 14), ("ru", 8), ("ar", 8), ("zh", 6), ("it", 6), ("pt", 6)]
-SURNAMES = (
+LANGUAGES = [
+    ("en", 40), ("fr", 12), ("es", 14), ("ru", 8), ("ar", 8), ("zh", 6), ("it", 6), ("pt", 6)
+]
+SURNAMES = words(
     "Rossi Mendes Dupré García Ivanov Haddad Wang Okafor Silva Müller Kowalski Nguyen Smith"
     " Petrov Benali Moreau Costa Fernández Li Chen Mensah Kamara Novak Popescu Yilmaz"
-).split()
+)
 
 
 def country_codes(rng: random.Random) -> list[tuple[str, str]]:

@@ -36,7 +36,8 @@ def create_postgres_database(url: str) -> None:
 
     admin, name = admin_url(url)
     with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        exists = found.fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
 
