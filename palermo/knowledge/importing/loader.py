@@ -414,7 +414,7 @@ def write_records(
         documents = _write_batch(model, parsed[start : start + BATCH], report, now, source_kind)
         bulk_index(documents)
         if progress:
-            progress(f"written {min(start + BATCH, len(parsed))} of {len(parsed)} records")
+            progress(f"processed {min(start + BATCH, len(parsed))} of {len(parsed)} records")
 
 
 def import_file(

@@ -65,8 +65,9 @@ class Command(BaseCommand):
         if not report.ok:
             for number, reason in report.errors:
                 self.stderr.write(f"line {number}: {reason}")
+            bad = len({n for n, _r in report.errors})
             raise CommandError(
-                f"Nothing imported: {len({n for n, _r in report.errors})} bad lines in {path.name}."
+                f"Nothing imported: {bad} bad line{'s' if bad != 1 else ''} in {path.name}."
             )
         total = report.created + report.updated + report.unchanged
         rate = total / took if took > 0 else 0.0
