@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 
 from palermo.core.documents.docx_build import new_template, tag
 
@@ -86,6 +87,9 @@ def build_request_template(path: Path = REQUEST_TEMPLATE) -> Path:
 
 def build_bilingual_template(path: Path = BILINGUAL_TEMPLATE) -> Path:
     document = new_template()
+    section = document.sections[0]  # landscape: two columns of running text side by side
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
     tag(document, "{%p if doc.marking %}")
     document.add_paragraph().add_run("{{ doc.marking }}").bold = True
     tag(document, "{%p endif %}")

@@ -94,6 +94,7 @@ def test_confidentiality_marking_cover_letter_and_page_numbers(world: Any) -> No
 def test_bilingual_version_puts_source_and_target_side_by_side(world: Any) -> None:
     request = make_request(world, target_language="ar", source_language="en")
     word = docx.Document(io.BytesIO(exports.render(request, "docx", "ar", "bilingual")))
+    assert word.sections[0].page_width > word.sections[0].page_height  # landscape
     table = word.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
     assert header == ["الإنكليزية", "العربية"] or header[1] == "العربية"
