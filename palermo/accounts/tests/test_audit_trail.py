@@ -14,6 +14,7 @@ from conftest import World
 from palermo.accounts import services
 from palermo.accounts.models import Membership
 from palermo.accounts.tests.factories import UserFactory
+from palermo.accounts.tests.markup import changed
 from palermo.core.audit import record_event
 from palermo.core.models import AuditEvent
 
@@ -99,8 +100,8 @@ def test_what_changed_is_shown_from_what_to_what(world: World):
         .get("/en/accounts/audit/?action=membership.role_changed")
         .content.decode()
     )
-    assert "<del>supervisor</del> → <ins>caseworker</ins>" in html
-    assert "<del>caseworker</del> → <ins>supervisor</ins>" in html
+    assert changed("supervisor", "caseworker", html)
+    assert changed("caseworker", "supervisor", html)
     assert "Adam Admin" in html
 
 
@@ -138,10 +139,10 @@ def test_history_table_shows_who_when_and_which_fields_changed(world: World):
 
     html = HISTORY.render(Context({"history": user.history.all(), "show": False}))
     assert "<caption>Changes</caption>" in html
-    assert "<del>Henry H</del> → <ins>Henry Hill</ins>" in html
-    assert "<del>clerk</del> → <ins>prosecutor</ins>" in html
-    assert "<del>—</del> → <ins>Xandria</ins>" in html  # a linked record by its name
-    assert "<del>no</del> → <ins>yes</ins>" in html  # booleans in words
+    assert changed("Henry H", "Henry Hill", html)
+    assert changed("clerk", "prosecutor", html)
+    assert changed("—", "Xandria", html)  # a linked record by its name
+    assert changed("no", "yes", html)  # booleans in words
     assert "Stella Staff" in html
     assert "password" not in html.lower()
     assert html.count('<span class="badge">changed</span>') == 2
@@ -158,7 +159,7 @@ def test_history_table_over_several_records_names_each_and_handles_deletions(wor
     assert len(queries) <= 6
     assert "Alice Caseworker · caseworker · Central Authority A" in html
     assert '<span class="badge">deleted</span>' in html
-    assert "<del>caseworker</del> → <ins>supervisor</ins>" in html
+    assert changed("caseworker", "supervisor", html)
 
 
 def test_history_table_shows_the_change_before_the_window(world: World):
@@ -167,7 +168,7 @@ def test_history_table_shows_the_change_before_the_window(world: World):
     services.change_member_role(world.users["adam"], alice_in_a, role="supervisor")
     template = Template('{% include "accounts/history_table.html" with history=history limit=1 %}')
     html = template.render(Context({"history": alice_in_a.history.all()}))
-    assert "<del>caseworker</del> → <ins>supervisor</ins>" in html
+    assert changed("caseworker", "supervisor", html)
     assert "Only the newest change is shown." in html
 
 

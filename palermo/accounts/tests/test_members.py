@@ -7,6 +7,7 @@ from conftest import World
 from palermo.accounts import access
 from palermo.accounts.models import FocalPoint, Membership, User
 from palermo.accounts.tests.factories import UserFactory
+from palermo.accounts.tests.markup import changed
 from palermo.core.models import AuditEvent
 
 
@@ -63,7 +64,7 @@ def test_adam_changes_a_role_and_the_history_shows_from_what_to_what(world: Worl
     assert event.organisation == world.authority_a
 
     page = adam.get(_members_url(world)).content.decode()
-    assert "<del>caseworker</del> → <ins>supervisor</ins>" in page
+    assert changed("caseworker", "supervisor", page)
     assert "Adam Admin" in page
 
     # An unknown role is refused.
