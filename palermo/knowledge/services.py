@@ -216,7 +216,21 @@ def set_case_verified(user: Any, case: CaseLaw, verified: bool) -> CaseLaw:
     return case
 
 
+def verify_case(user: Any, record: KnowledgeRecord, comment: str = "") -> KnowledgeRecord:
+    if not isinstance(record, CaseLaw):
+        raise PermissionDenied(_("Only cases are verified."))
+    return set_case_verified(user, record, True)
+
+
+def unverify_case(user: Any, record: KnowledgeRecord, comment: str = "") -> KnowledgeRecord:
+    if not isinstance(record, CaseLaw):
+        raise PermissionDenied(_("Only cases are verified."))
+    return set_case_verified(user, record, False)
+
+
 TRANSITIONS = {
+    "verify": verify_case,
+    "unverify": unverify_case,
     "submit": submit_record,
     "publish": publish_record,
     "return": return_record,

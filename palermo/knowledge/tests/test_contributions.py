@@ -290,3 +290,27 @@ def test_treaty_form_requires_own_state_among_parties(world: Any) -> None:
         world.client("fiona").post(reverse("knowledge:create", args=["treaty"]), data).status_code
         == 302
     )
+
+
+@pytest.mark.parametrize("persona, expected", [("fiona", 403), ("eddie", 302), ("anon", 302)])
+def test_only_editors_mark_a_case_verified(world: Any, persona: str, expected: int) -> None:
+    case = CaseLawFactory(country=world.state_x)
+    response = world.client(persona).post(
+        reverse("knowledge:transition", args=["caselaw", case.pk, "verify"])
+    )
+    assert response.status_code == expected
+    case.refresh_from_db()
+    assert case.is_verified is (persona == "eddie")
+    if persona == "eddie":
+        review = (
+            world.client("eddie")
+            .get(reverse("knowledge:review", args=["caselaw", case.pk]))
+            .content.decode()
+        )
+        assert "Remove the “verified by an editor” mark" in review
+        body = (
+            world.client("anon")
+            .get(reverse("knowledge:record", args=["caselaw", case.pk]))
+            .content.decode()
+        )
+        assert "verified by an editor" in body

@@ -129,6 +129,7 @@ def review_record(request: HttpRequest, kind: str, record_id: int) -> HttpRespon
             "changes": changes_between(published, record),
             "form": TransitionForm(),
             "transitions": available_transitions(request.user, record),
+            "can_verify": kind == "caselaw" and can_moderate(request.user),
         },
     )
 
@@ -168,6 +169,8 @@ def transition_record(request: HttpRequest, kind: str, record_id: int, action: s
             "publish": _("Published."),
             "return": _("Returned to the contributor with your comments."),
             "withdraw": _("Withdrawn from publication."),
+            "verify": _("Marked as verified by an editor."),
+            "unverify": _("No longer marked as verified."),
         }[action],
     )
     return redirect("knowledge:record", kind, record.pk)
