@@ -94,6 +94,17 @@ def world(db: Any) -> World:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """The local-memory cache lives as long as the test process: rate-limit counters and cached
+    statistics of one test must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default(settings: Any) -> None:
     settings.LANGUAGE_CODE = "en"
     settings.AXES_ENABLED = False
