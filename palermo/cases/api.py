@@ -282,6 +282,7 @@ def statistics(request: HttpRequest, authority: int | None = None) -> Any:
         "authority": organisation.pk,
         "open_cases": stats.open_cases,
         "finished_cases": stats.finished_cases,
+        "as_of": stats.as_of.isoformat() if stats.as_of else None,
     }
     for figure in FIGURES:
         header, *rows = statistics_rows(stats, figure)

@@ -10,6 +10,7 @@ from palermo.cases.models.case import (
     CasePerson,
     CaseTransition,
 )
+from palermo.cases.models.statistics import CaseStatistics
 from palermo.cases.models.work import CaseDocument, CaseNote, CaseTask, Correspondence, Reminder
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "CaseOffence",
     "CasePerson",
     "CaseSettings",
+    "CaseStatistics",
     "CaseTask",
     "CaseTransition",
     "Correspondence",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from palermo.cases.maintenance import refresh_planner_statistics
 from palermo.cases.reminders import send_reminders
+from palermo.cases.stats_cache import refresh_all
 
 
 class Command(BaseCommand):
@@ -26,4 +27,6 @@ class Command(BaseCommand):
             raise CommandError("--date must look like 2026-11-28.") from error
         count = send_reminders(today)
         refresh_planner_statistics()
+        # Ages of the backlog and the months shown move with the date, even if no case changed.
+        refresh_all(today)
         self.stdout.write(f"{count} reminders created and e-mails enqueued for {today.isoformat()}")
