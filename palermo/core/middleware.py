@@ -1,15 +1,16 @@
-"""Refuses requests that carry NUL characters, which no form or API field accepts.
+"""Keeps NUL characters out of every request.
 
-PostgreSQL cannot store or even compare text containing NUL, so without this check such input
-would reach a query and fail as a server error; SQLite would store it silently. One answer for
-every page and endpoint: 400 with a message that says what is wrong.
+PostgreSQL cannot store or even compare text containing NUL, so such input would reach a query
+and fail as a server error (SQLite would store it silently). In the query string, NUL is
+dropped, so a pasted search is still searched as plain text; in a submitted form or JSON body,
+the request is refused with a 400 that says why, so nothing is saved altered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
@@ -20,7 +21,11 @@ class RejectNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if carries_nul(request):
+        if NUL in request.META.get("QUERY_STRING", "") or "%00" in request.META.get(
+            "QUERY_STRING", ""
+        ):
+            request.GET = without_nul(request.GET)
+        if NUL in request.path or body_carries_nul(request):
             message = _("The request contains a NUL character, which Palermo does not accept.")
             if request.path.startswith("/api/"):
                 return JsonResponse(
@@ -31,9 +36,15 @@ class RejectNulCharactersMiddleware:
         return self.get_response(request)
 
 
-def carries_nul(request: HttpRequest) -> bool:
-    if NUL in request.path or any(NUL in v for vs in request.GET.lists() for v in vs[1]):
-        return True
+def without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+def body_carries_nul(request: HttpRequest) -> bool:
     content_type = request.content_type or ""
     if content_type == "application/json":
         return b"\\u0000" in request.body or b"\x00" in request.body
