@@ -24,7 +24,7 @@ class RejectNulCharactersMiddleware:
         if NUL in request.META.get("QUERY_STRING", "") or "%00" in request.META.get(
             "QUERY_STRING", ""
         ):
-            request.GET = without_nul(request.GET)
+            request.GET = without_nul(request.GET)  # type: ignore[assignment]
         if NUL in request.path or body_carries_nul(request):
             message = _("The request contains a NUL character, which Palermo does not accept.")
             if request.path.startswith("/api/"):
