@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
+
 import factory
 
 from palermo.reference.models import (
@@ -24,6 +27,20 @@ class RegionalGroupFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda o: o.code.title())
 
 
+def _first_free(field: str, candidates: Iterable[str]) -> str:
+    """A code no country in the test database has yet, so factory countries never collide with
+    each other or with countries a test creates with explicit codes."""
+    taken = set(Country.objects.values_list(field, flat=True))
+    return next(code for code in candidates if code not in taken)
+
+
+LETTERS = string.ascii_uppercase
+# Pools start where tests rarely write explicit codes, so a later explicit code seldom clashes.
+ISO2_POOL = [f"{a}{b}" for a in "JV" for b in LETTERS] + [f"{a}{b}" for a in "QXZ" for b in LETTERS]
+ISO3_POOL = [f"{a}{n:02d}" for a in "QZ" for n in range(100)]  # digits: never a real code
+NUMERIC_POOL = [f"{n:03d}" for n in [*range(600, 900), *range(100, 600)]]
+
+
 class CountryFactory(factory.django.DjangoModelFactory):
     """Fictional-code countries by default; pass iso2/iso3 for real ones."""
 
@@ -31,9 +48,9 @@ class CountryFactory(factory.django.DjangoModelFactory):
         model = Country
         django_get_or_create = ("iso3",)
 
-    iso2 = factory.Sequence(lambda n: f"Q{chr(65 + n % 26)}" if n < 26 else f"X{chr(65 + n % 26)}")
-    iso3 = factory.Sequence(lambda n: f"Q{n:02d}"[:3] if n < 100 else f"Z{n % 100:02d}")
-    numeric = factory.Sequence(lambda n: f"{900 + n % 100:03d}")
+    iso2 = factory.LazyFunction(lambda: _first_free("iso2", ISO2_POOL))
+    iso3 = factory.LazyFunction(lambda: _first_free("iso3", ISO3_POOL))
+    numeric = factory.LazyFunction(lambda: _first_free("numeric", NUMERIC_POOL))
     name = factory.Sequence(lambda n: f"State {n}")
     is_un_member = True
     regional_group = factory.SubFactory(RegionalGroupFactory)
