@@ -19,10 +19,9 @@ from ninja.errors import HttpError
 
 from palermo.accounts.models import Organisation
 from palermo.core.api_auth import signed_in
-from palermo.core.documents.models import MEDIA_TYPES
 from palermo.core.documents.rendering import DOCUMENT_LANGUAGES
+from palermo.core.documents.responses import attachment_response
 from palermo.core.documents.selectors import documents_for
-from palermo.core.documents.services import read_document
 from palermo.writer import services
 from palermo.writer.access import access_request_by_id, can_use_writer
 from palermo.writer.catalogue import LINK_TO_FACTS, MEASURE_FIELDS
@@ -221,12 +220,7 @@ def render(request: HttpRequest, request_id: int,
     if lang not in DOCUMENT_LANGUAGES:
         raise HttpError(422, f"lang must be one of {', '.join(DOCUMENT_LANGUAGES)}")
     document = services.render_request(user, found, fmt, lang, kind)
-    with document.file.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type=MEDIA_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
-    response["X-Content-SHA256"] = document.sha256
-    response["X-Data-Version"] = document.data_version
-    return response
+    return attachment_response(document)
 
 
 class StoredDocumentOut(Schema):
@@ -256,10 +250,7 @@ def stored_document(request: HttpRequest, request_id: int, document_id: int) -> 
     document = documents_for(found).filter(pk=document_id).first()
     if document is None:
         raise Http404
-    response = HttpResponse(read_document(document), content_type=MEDIA_TYPES[document.format])
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
-    response["X-Content-SHA256"] = document.sha256
-    return response
+    return attachment_response(document)
 
 
 ACTIONS = Literal["submit", "return", "approve", "finalise", "send", "new_version"]

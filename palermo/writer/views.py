@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from palermo.accounts import access as accounts_access
-from palermo.core.documents.models import MEDIA_TYPES
 from palermo.core.documents.rendering import DOCUMENT_LANGUAGES
+from palermo.core.documents.responses import attachment_response
 from palermo.core.documents.selectors import documents_for
-from palermo.core.documents.services import read_document
 from palermo.writer import exports, services
 from palermo.writer.access import access_request_by_id, can_approve_request, can_use_writer
 from palermo.writer.catalogue import STEP_NAMES
@@ -204,12 +203,7 @@ def download(request: HttpRequest, pk: int, kind: str, fmt: str, language: str) 
             language not in DOCUMENT_LANGUAGES):
         raise Http404
     document = services.render_request(request.user, writer_request, fmt, language, kind)
-    with document.file.open("rb") as handle:
-        body = handle.read()
-    response = HttpResponse(body, content_type=MEDIA_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
-    response["X-Content-SHA256"] = document.sha256
-    return response
+    return attachment_response(document)
 
 
 
@@ -220,7 +214,4 @@ def stored_document(request: HttpRequest, pk: int, document_id: int) -> HttpResp
     document = documents_for(writer_request).filter(pk=document_id).first()
     if document is None:
         raise Http404
-    response = HttpResponse(read_document(document), content_type=MEDIA_TYPES[document.format])
-    response["Content-Disposition"] = f'attachment; filename="{document.download_name}"'
-    response["X-Content-SHA256"] = document.sha256
-    return response
+    return attachment_response(document)
