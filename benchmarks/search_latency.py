@@ -76,8 +76,8 @@ def main() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT value FROM search_facet_total WHERE facet = 'country'"
-            " ORDER BY public_count DESC LIMIT 2"
+            "SELECT value FROM search_facet WHERE facet = 'country' GROUP BY value"
+            " ORDER BY COUNT(*) DESC LIMIT 2"
         )
         top, second = [row[0] for row in cursor.fetchall()]
         cursor.execute("SELECT COUNT(*) FROM search_entry")

@@ -66,7 +66,7 @@ def database_size() -> dict[str, float]:
         whole = cursor.fetchone()[0]
         cursor.execute(
             "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
-            " WHERE c.relname IN ('search_entry', 'search_facet', 'search_facet_total',"
+            " WHERE c.relname IN ('search_entry', 'search_facet', 'search_change',"
             " 'search_term') AND c.relkind = 'r'"
         )
         search = cursor.fetchone()[0]

@@ -10,10 +10,13 @@ import itertools
 import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.db import connection, transaction
 
+from palermo.core.search import columns
 from palermo.core.search.backends.base import (
     KIND_FACET,
     YEAR_FACET,
@@ -25,6 +28,7 @@ from palermo.core.search.backends.base import (
 )
 from palermo.core.search.backends.postgres import PostgresBackend
 from palermo.core.search.backends.sqlite import SQLiteBackend
+from palermo.core.search.columns import BoolArray, FacetIndex
 from palermo.core.search.normalise import tokens
 from palermo.core.search.query import ParsedQuery, Phrase, parse_query
 from palermo.core.search.snippets import make_snippet
@@ -40,9 +44,6 @@ from palermo.core.search.types import (
 )
 
 BULK_BATCH = 2000
-# Counting facets costs one index lookup per matching entry; past this many matches the counts
-# are estimated from every n-th entry id instead (a systematic sample) and flagged as such.
-FACET_SAMPLE = 5000
 FEW_RESULTS = 3  # below this, a spelling suggestion is worth a second look
 BACKENDS: dict[str, SearchBackend] = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}
 
@@ -126,14 +127,61 @@ def plan_filters(plan: SearchPlan) -> Filters:
     )
 
 
-def _order_by(sort: str, has_text: bool) -> str:
-    if sort == "date_desc":
-        return "e.date DESC NULLS LAST, score DESC, e.id DESC"
-    if sort == "date_asc":
-        return "e.date ASC NULLS LAST, score DESC, e.id ASC"
-    if has_text:
-        return "score DESC, e.id DESC"
-    return "e.date DESC NULLS LAST, e.id DESC"
+class Selection:
+    """The entries a plan selects, as masks over the facet index: the text (and visibility)
+    part, and one mask per filter, so that each facet can leave out its own filter."""
+
+    def __init__(self, index: FacetIndex, text_mask: BoolArray | None, filters: Filters) -> None:
+        base = index.alive if text_mask is None else text_mask & index.alive
+        self.index = index
+        self.base = base if filters.include_non_public else base & index.public
+        self.masks: dict[str, BoolArray] = {
+            name: index.facet_mask(name, values) for name, values in filters.facets.items()
+        }
+        if filters.year_from is not None or filters.year_to is not None:
+            year_mask = index.year_mask(filters.year_from, filters.year_to)
+            if YEAR_FACET in self.masks:
+                self.masks[YEAR_FACET] = self.masks[YEAR_FACET] & year_mask
+            else:
+                self.masks[YEAR_FACET] = year_mask
+        self.mask = self.without("")
+        # Entries that pass text and filters but are not public (None when those are shown).
+        self.hidden = None if filters.include_non_public else self._hidden(base)
+
+    def _hidden(self, base: BoolArray) -> BoolArray:
+        mask = base & ~self.index.public
+        for other_mask in self.masks.values():
+            mask = mask & other_mask
+        return mask
+
+    def without(self, name: str) -> BoolArray:
+        """The selection ignoring one filter (for that facet's own counts, or a relaxation)."""
+        mask = self.base
+        for other, other_mask in self.masks.items():
+            if other != name:
+                mask = mask & other_mask
+        return mask
+
+    @property
+    def total(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+
+def facet_index(cursor: Any, backend: SearchBackend) -> FacetIndex:
+    settings = connection.settings_dict
+    key = (backend.vendor, *(str(settings.get(part) or "") for part in ("NAME", "HOST", "PORT")))
+    return columns.current(cursor, backend.vendor, key)
+
+
+def text_mask(
+    cursor: Any, backend: SearchBackend, index: FacetIndex, text: CompiledText | None
+) -> BoolArray | None:
+    if text is None:
+        return None
+    sql, params = backend.matching_ids_sql(text)
+    cursor.execute(sql, params)
+    matched = index.mask_of(columns.parse_ids(cursor.fetchone()[0]))
+    return index.alive & ~matched if text.inverted else matched
 
 
 def search(plan: SearchPlan) -> SearchResults:
@@ -148,10 +196,15 @@ def search(plan: SearchPlan) -> SearchResults:
     sort = plan.sort if plan.sort in SORTS else "relevance"
     facet_names = list(_strings(plan.facets))
     with connection.cursor() as cursor:
-        hits, counted = fetch_page(cursor, backend, text, filters, parsed, sort, page, per_page)
-        total = counted if counted is not None else count_matching(cursor, backend, text, filters)
-        facets, approximate = count_facets(cursor, backend, text, filters, facet_names, total)
-        relaxations = relax(cursor, backend, text, filters) if total == 0 else []
+        index = facet_index(cursor, backend)
+        selection = Selection(index, text_mask(cursor, backend, index, text), filters)
+        total = selection.total
+        facets = count_facets(selection, facet_names)
+        page_request = PageRequest(sort, (page - 1) * per_page, per_page)
+        hits, approximate = fetch_page(
+            cursor, backend, selection, text, filters, parsed, page_request
+        )
+        relaxations = relax(selection, filters) if total == 0 else []
         did_you_mean = None
         if not parsed.is_empty and total < FEW_RESULTS:
             did_you_mean = suggest_spelling(cursor, backend, plan.text, parsed, filters, total)
@@ -162,57 +215,95 @@ def search(plan: SearchPlan) -> SearchResults:
         did_you_mean=did_you_mean,
         relaxations=relaxations,
         took_ms=(time.perf_counter() - started) * 1000,
-        facets_approximate=approximate,
+        ranking_approximate=approximate,
     )
 
 
 def count_matching(
     cursor: Any, backend: SearchBackend, text: CompiledText | None, filters: Filters
 ) -> int:
-    if text is None and filters.is_unrestricted:
-        column = "all_count" if filters.include_non_public else "public_count"
-        cursor.execute(
-            f"SELECT COALESCE(SUM({column}), 0) FROM search_facet_total WHERE facet = %s",  # noqa: S608
-            [KIND_FACET],
-        )
-        return int(cursor.fetchone()[0])
-    sql, params = backend.matching_sql(text, filters)
-    cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", params)  # noqa: S608
-    return int(cursor.fetchone()[0])
+    index = facet_index(cursor, backend)
+    return Selection(index, text_mask(cursor, backend, index, text), filters).total
+
+
+def count_facets(
+    selection: Selection, facet_names: Sequence[str]
+) -> dict[str, list[tuple[str, int]]]:
+    """Exact counts per value; a facet's own filter is ignored for its own counts (disjunctive)."""
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for name in facet_names:
+        values = selection.index.count(name, selection.without(name))
+        if name == YEAR_FACET:
+            values.sort(key=lambda pair: pair[0], reverse=True)
+        else:
+            values.sort(key=lambda pair: (-pair[1], pair[0]))
+        counts[name] = values
+    return counts
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    sort: str
+    offset: int
+    limit: int
 
 
 def fetch_page(
     cursor: Any,
     backend: SearchBackend,
+    selection: Selection,
     text: CompiledText | None,
     filters: Filters,
     parsed: ParsedQuery,
-    sort: str,
-    page: int,
-    per_page: int,
-) -> tuple[list[SearchHit], int | None]:
-    """The page of hits, and the total when the same pass could count it.
+    request: PageRequest,
+) -> tuple[list[SearchHit], bool]:
+    """The page of hits, and whether its ranking was approximate."""
+    index = selection.index
+    if not selection.total or request.offset >= selection.total:
+        return [], False
+    if request.sort == "relevance" and text is not None and not text.inverted:
+        years = index.years_present(filters.year_from, filters.year_to)
+        selected = index.ids[selection.mask]
+        hidden = index.ids[selection.hidden] if selection.hidden is not None else selected[:0]
+        page = backend.rank(
+            cursor, text, filters, years, selected, hidden, request.offset, request.limit
+        )
+        ranked, approximate = page.ranked, page.approximate
+    else:
+        ids = by_date(index, selection.mask, request)
+        ranked, approximate = [(entry_id, 0.0) for entry_id in ids], False
+    return load_hits(cursor, ranked, parsed), approximate
 
-    Sorting by relevance reads every match anyway, so COUNT(*) OVER () gives the total for free;
-    the empty unfiltered search instead reads only the first rows of the date index.
-    """
-    score_sql = text.score_sql if text else "0.0"
-    score_params = text.score_params if text else ()
-    with_total = text is not None or not filters.is_unrestricted
-    sql, params = backend.matching_sql(
-        text,
-        filters,
-        select=f"e.id, {score_sql} AS score" + (", COUNT(*) OVER ()" if with_total else ""),
-        select_params=score_params,
-        need_entry=sort != "relevance",
-    )
-    sql += f" ORDER BY {_order_by(sort, text is not None)} LIMIT %s OFFSET %s"
-    cursor.execute(sql, [*params, per_page, (page - 1) * per_page])
-    rows = cursor.fetchall()
-    ranked = [(int(row[0]), float(row[1] or 0.0)) for row in rows]
+
+DAY_SHIFT = 1 << 21  # days since 1970 + this is positive for every year from -3770 to 7711
+DAY_LAST = (1 << 22) - 1  # entries without a date come last either way
+ID_BITS = 40
+
+
+def by_date(index: FacetIndex, mask: BoolArray, request: PageRequest) -> list[int]:
+    """A page of the selected ids by date (newest first, or oldest for date_asc), then id, in
+    O(n): one composite integer key and a partial sort of the page's end."""
+    positions = np.flatnonzero(mask)
+    days = index.day[positions]
+    ids = index.ids[positions]
+    dated = days != columns.NO_DATE
+    shifted = np.where(dated, days + DAY_SHIFT, 0)
+    if request.sort == "date_asc":
+        primary = np.where(dated, shifted, DAY_LAST)
+        secondary = ids
+    else:  # date_desc, and relevance without words to rank by
+        primary = np.where(dated, DAY_LAST - 1 - shifted, DAY_LAST)
+        secondary = (1 << ID_BITS) - 1 - ids
+    keys = (primary.astype(np.int64) << ID_BITS) | secondary
+    end = min(request.offset + request.limit, len(keys))
+    first = np.argpartition(keys, end - 1)[:end] if end < len(keys) else np.arange(len(keys))
+    first = first[np.argsort(keys[first], kind="stable")]
+    return [int(entry_id) for entry_id in ids[first[request.offset : end]]]
+
+
+def load_hits(cursor: Any, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
     if not ranked:
-        return [], None
-    total = int(rows[0][2]) if with_total else None
+        return []
     marks = ", ".join(["%s"] * len(ranked))
     cursor.execute(
         "SELECT id, kind, key, title, summary, body, date, extra FROM search_entry"  # noqa: S608
@@ -222,6 +313,8 @@ def fetch_page(
     entries = {row[0]: row for row in cursor.fetchall()}
     hits = []
     for entry_id, score in ranked:
+        if entry_id not in entries:
+            continue  # removed between the match and this read
         _id, kind, key, title, summary, body, date, extra = entries[entry_id]
         hits.append(
             SearchHit(
@@ -234,93 +327,14 @@ def fetch_page(
                 extra=json.loads(extra) if isinstance(extra, str | bytes) else dict(extra or {}),
             )
         )
-    return hits, total
+    return hits
 
 
-def count_facets(
-    cursor: Any,
-    backend: SearchBackend,
-    text: CompiledText | None,
-    filters: Filters,
-    facet_names: Sequence[str],
-    total: int,
-) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-    """Counts per value; a facet's own filter is ignored for its own counts (disjunctive).
-
-    Returns the counts and whether any were estimated from a sample (see FACET_SAMPLE).
-    """
-    # Facets without a filter of their own share one query; each filtered facet needs its own.
-    groups: dict[str, tuple[Filters, list[str]]] = {}
-    for name in facet_names:
-        own = name in filters.facets or (
-            name == YEAR_FACET and (filters.year_from is not None or filters.year_to is not None)
-        )
-        key = name if own else ""
-        group = groups.setdefault(key, (filters.without(name) if own else filters, []))
-        group[1].append(name)
-    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in facet_names}
-    approximate = False
-    for key, (group_filters, names) in groups.items():
-        if text is None and group_filters.is_unrestricted:
-            column = "all_count" if group_filters.include_non_public else "public_count"
-            cursor.execute(
-                f"SELECT facet, value, {column} FROM search_facet_total"  # noqa: S608
-                f" WHERE facet IN ({', '.join(['%s'] * len(names))}) AND {column} > 0",
-                names,
-            )
-            rows = cursor.fetchall()
-        else:
-            matches = total if not key else count_matching(cursor, backend, text, group_filters)
-            rows = count_group(cursor, backend, text, group_filters, names, matches)
-            approximate = approximate or matches > FACET_SAMPLE
-        for facet, value, count in rows:
-            counts[facet].append((value, int(count)))
-    for name, values in counts.items():
-        if name == YEAR_FACET:
-            values.sort(key=lambda pair: pair[0], reverse=True)
-        else:
-            values.sort(key=lambda pair: (-pair[1], pair[0]))
-    return counts, approximate
-
-
-def count_group(
-    cursor: Any,
-    backend: SearchBackend,
-    text: CompiledText | None,
-    filters: Filters,
-    names: list[str],
-    matches: int,
-) -> list[tuple[str, str, int]]:
-    step = -(-matches // FACET_SAMPLE) if matches > FACET_SAMPLE else 1
-    # Every entry has exactly one kind, so the kind counts of a sample give its size.
-    asked = names if step == 1 or KIND_FACET in names else [*names, KIND_FACET]
-    sql, params = backend.matching_sql(text, filters, sample_step=step)
-    cursor.execute(
-        f"SELECT f.facet, f.value, COUNT(*) FROM ({sql}) m"  # noqa: S608
-        " JOIN search_facet f ON f.entry_id = m.id"
-        f" WHERE f.facet IN ({', '.join(['%s'] * len(asked))}) GROUP BY f.facet, f.value",
-        [*params, *asked],
-    )
-    rows = [(facet, value, int(count)) for facet, value, count in cursor.fetchall()]
-    if step == 1:
-        return rows
-    sampled = sum(count for facet, _value, count in rows if facet == KIND_FACET) or 1
-    scale = matches / sampled
-    return [
-        (facet, value, max(1, round(count * scale)))
-        for facet, value, count in rows
-        if facet in names
-    ]
-
-
-def relax(
-    cursor: Any, backend: SearchBackend, text: CompiledText | None, filters: Filters
-) -> list[dict[str, Any]]:
+def relax(selection: Selection, filters: Filters) -> list[dict[str, Any]]:
     """For an empty result: each single filter that could be dropped, and what that would give."""
     options: list[dict[str, Any]] = []
     for name in filters.droppable():
-        looser = filters.without(name)
-        total = count_matching(cursor, backend, text, looser)
+        total = int(np.count_nonzero(selection.without(name)))
         if total:
             values: list[Any] = list(filters.facets.get(name, ()))
             if name == YEAR_FACET and not values:
@@ -337,16 +351,8 @@ def suggest(prefix: str, kinds: Sequence[str] = (), limit: int = 10) -> list[str
     if not units:
         return []
     backend = get_backend()
-    text = backend.compile_suggest(Phrase(tuple(units), prefix=True))
-    filters = Filters({KIND_FACET: kinds} if (kinds := _strings(kinds)) else {}, None, None, False)
-    sql, params = backend.matching_sql(
-        text,
-        filters,
-        select=f"e.title, {text.score_sql} AS score",
-        select_params=text.score_params,
-        need_entry=True,
-    )
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} ORDER BY score DESC, e.title LIMIT %s", [*params, limit * 3])
-        titles = [title for title, _score in cursor.fetchall()]
+        titles = backend.suggest_titles(
+            cursor, Phrase(tuple(units), prefix=True), _strings(kinds), limit * 3
+        )
     return list(dict.fromkeys(titles))[:limit]

@@ -63,23 +63,31 @@ class SearchFacet(models.Model):
         return f"{self.facet}={self.value}"
 
 
-class SearchFacetTotal(models.Model):
-    """Facet counts of the whole public index, for the empty search (the landing page).
+class SearchState(models.Model):
+    """One row: the index's generation, bumped with a fresh random stamp by every index write in
+    the writer's transaction. Searches compare it with their in-memory facet index (columns.py);
+    a rolled-back write leaves a stamp that no later write repeats."""
 
-    Counting every facet over a million rows takes seconds, so every write adds or subtracts its
-    own rows here in the same transaction (see backends/base.py); `palermo reindex` rebuilds them.
-    """
-
-    facet = models.CharField(max_length=64)
-    value = models.CharField(max_length=255)
-    public_count = models.IntegerField()
-    all_count = models.IntegerField()
+    generation = models.BigIntegerField(default=0)
+    stamp = models.CharField(max_length=32, blank=True)
 
     class Meta:
-        db_table = "search_facet_total"
-        constraints = [
-            models.UniqueConstraint(fields=["facet", "value"], name="search_facet_total_unique")
-        ]
+        db_table = "search_state"
 
     def __str__(self) -> str:
-        return f"{self.facet}={self.value}: {self.public_count}"
+        return f"generation {self.generation}"
+
+
+class SearchChange(models.Model):
+    """Which entries a generation removed or added, so a search can reload just those; pruned to
+    the last PRUNE_KEEP generations (older caches are rebuilt whole)."""
+
+    generation = models.BigIntegerField(db_index=True)
+    stamp = models.CharField(max_length=32)
+    entry_id = models.BigIntegerField()
+
+    class Meta:
+        db_table = "search_change"
+
+    def __str__(self) -> str:
+        return f"{self.generation}: {self.entry_id}"

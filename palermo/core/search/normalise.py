@@ -126,4 +126,3 @@ def index_text(text: str) -> str:
 
 def is_cjk(token: str) -> bool:
     return bool(IS_CJK_RE.match(token))
-

@@ -35,19 +35,33 @@ class Matcher:
         return not (self.words or self.prefixes or self.cjk)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """Matches in text, up to one snippet's reach past the first (all a snippet can show)."""
         found: list[tuple[int, int]] = []
+        stop = len(text)
         for word in TOKEN_RE.finditer(text):
-            if CJK_RUN_RE.search(word.group()):
-                for needle in self.cjk:
-                    found.extend(
-                        (word.start() + hit.start(), word.start() + hit.end())
-                        for hit in re.finditer(re.escape(needle), word.group())
-                    )
-                continue
-            folded = " ".join(TOKEN_RE.findall(fold(word.group())))
-            if folded in self.words or any(folded.startswith(p) for p in self.prefixes):
+            if word.start() > stop:
+                break
+            value = word.group()
+            if value.isascii():
+                # The common case, without the full fold (NFKC, marks) that only non-ASCII needs.
+                hit = self.matches(value.lower())
+            elif CJK_RUN_RE.search(value):
+                found.extend(
+                    (word.start() + match.start(), word.start() + match.end())
+                    for needle in self.cjk
+                    for match in re.finditer(re.escape(needle), value)
+                )
+                hit = False
+            else:
+                hit = self.matches(" ".join(TOKEN_RE.findall(fold(value))))
+            if hit:
                 found.append(word.span())
+            if found and stop == len(text):
+                stop = min(found)[0] + SNIPPET_CHARS
         return sorted(found)
+
+    def matches(self, folded: str) -> bool:
+        return folded in self.words or any(folded.startswith(p) for p in self.prefixes)
 
 
 def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:

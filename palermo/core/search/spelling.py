@@ -1,7 +1,8 @@
 """\"Did you mean\": the closest indexed words to the words that found little or nothing.
 
-Candidates come from the backend's vocabulary (FTS5's own term list on SQLite, a term table on
-PostgreSQL) sharing the first letter and within two edits; the most frequent closest word wins.
+Candidates come from the vocabulary table `search_term` (every indexed word, kept by the writes),
+sharing the first letter and within two edits; of the closest, the most frequent wins (SQLite
+knows frequencies from FTS5; PostgreSQL takes the first in alphabetical order).
 A suggestion is offered only if it finds more than the original query did.
 """
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from palermo.core.search.backends.base import Filters, SearchBackend
 
 MAX_WORDS_CHECKED = 6
+MAX_CANDIDATES = 12  # equally close words whose frequency is looked up
+KNOWN_WORD_MINIMUM = 10
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -39,24 +42,27 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 def closest_word(cursor: Any, backend: SearchBackend, word: str) -> str | None:
     limit = 1 if len(word) <= 4 else 2
-    best: tuple[int, int, str] | None = None
     known = False
-    for term, frequency in backend.vocabulary_candidates(cursor, word):
+    close: list[tuple[int, str]] = []
+    for term in backend.vocabulary_candidates(cursor, word):
         if term == word:
             known = True
             continue
-        if abs(len(term) - len(word)) > limit:
-            continue
         distance = edit_distance(word, term, limit)
         if distance <= limit:
-            candidate = (distance, -frequency, term)
-            best = candidate if best is None or candidate < best else best
-    if best is None:
+            close.append((distance, term))
+    if not close:
         return None
+    nearest = min(distance for distance, _term in close)
+    candidates = sorted(term for distance, term in close if distance == nearest)[:MAX_CANDIDATES]
+    frequencies = backend.term_frequencies(cursor, candidates)
+    best = max(candidates, key=lambda term: (frequencies.get(term, 0), [-ord(c) for c in term]))
     # A known word is corrected only when a clearly more common neighbour exists (one edit).
-    if known and (best[0] > 1 or -best[1] < 10):
+    if known and (nearest > 1 or frequencies.get(best, 0) < KNOWN_WORD_MINIMUM):
         return None
-    return best[2]
+    if not frequencies.get(best, 0):
+        return None  # only in the vocabulary of removed entries
+    return best
 
 
 def suggest_spelling(

@@ -68,6 +68,7 @@ class SearchResults:
     did_you_mean: str | None
     relaxations: list[dict[str, Any]]
     took_ms: float
-    # True when a facet's matches exceeded FACET_SAMPLE and its counts were estimated from a
-    # systematic sample of the matches (see engine.count_facets); `total` is always exact.
-    facets_approximate: bool = False
+    # `total` and the facet counts are always exact. True when more entries matched than the
+    # backend scores for a relevance sort, so the page was ranked within a window of them
+    # (see RANK_EXACT_LIMIT in backends/sqlite.py and backends/postgres.py).
+    ranking_approximate: bool = False

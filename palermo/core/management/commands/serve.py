@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import subprocess
 import sys
+import threading
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -35,6 +36,8 @@ class Command(BaseCommand):
                 [sys.executable, "-m", "palermo", "worker"],
             )
             atexit.register(worker.terminate)
+        # Build the search's facet index while the server starts, not in the first search.
+        threading.Thread(target=warm_search_index, name="search-warm-up", daemon=True).start()
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write(f"Palermo is ready at {url} (press Ctrl+C to stop)")
         serve(
@@ -45,3 +48,15 @@ class Command(BaseCommand):
             ident="Palermo",
             _quiet=True,
         )
+
+
+def warm_search_index() -> None:
+    from django.db import connection
+
+    from palermo.core.search.engine import facet_index, get_backend
+
+    try:
+        with connection.cursor() as cursor:
+            facet_index(cursor, get_backend())
+    finally:
+        connection.close()  # this thread's own connection

@@ -10,38 +10,46 @@ from __future__ import annotations
 
 import datetime
 import json
+import secrets
 from abc import ABC, abstractmethod
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from django.db.backends.utils import CursorWrapper
 
-from palermo.core.search.normalise import index_text
+from palermo.core.search.normalise import index_text, is_cjk
 from palermo.core.search.query import ParsedQuery, Phrase
 from palermo.core.search.types import SearchDocument
 
 KIND_FACET = "kind"
 YEAR_FACET = "year"
+IdArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
 class CompiledText:
-    """A parsed query as SQL on `search_entry e`: a join, a condition, a score (higher = better)."""
+    """A parsed query in the backend's own syntax (an FTS5 MATCH string or a tsquery text).
 
-    expression: str  # the backend's own query string (FTS5 MATCH text or tsquery text)
-    # FROM clause giving `e` (the entries) when entry columns are needed; default: the table.
-    entry_from_sql: str = "search_entry e"
-    entry_from_params: tuple[Any, ...] = ()
-    where_sql: str = ""
-    where_params: tuple[Any, ...] = ()
-    score_sql: str = "0.0"
-    score_params: tuple[Any, ...] = ()
-    # SQLite: the matches alone, aliased `e` (id and rank), for when no entry column is needed.
-    source_sql: str = ""
-    source_params: tuple[Any, ...] = ()
-    source_score_sql: str = "0.0"
+    `inverted`: the query only excludes words, so it matches every entry *without* a match.
+    """
+
+    expression: str
+    inverted: bool = False
+    # The words alone (no exclusions), and the exclusions alone: a backend may need them apart.
+    positive: str = ""
+    negative: str = ""
+
+
+@dataclass
+class RankedPage:
+    """(entry id, score) for one page of a relevance sort, best first; `approximate` when only a
+    window of the matches was scored (see each backend's RANK_EXACT_LIMIT)."""
+
+    ranked: list[tuple[int, float]]
+    approximate: bool
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,7 @@ class IndexRow:
 
     @classmethod
     def from_document(cls, doc: SearchDocument) -> IndexRow:
-        doc = replace(
-            doc, kind=storable(str(doc.kind))[:64], key=storable(str(doc.key))[:255]
-        )
+        doc = replace(doc, kind=storable(str(doc.kind))[:64], key=storable(str(doc.key))[:255])
         pairs: list[tuple[str, str]] = [(KIND_FACET, doc.kind)]
         if doc.date is not None:
             pairs.append((YEAR_FACET, str(doc.date.year)))
@@ -107,6 +113,18 @@ class IndexRow:
             summary_text=index_text(doc.summary),
             body_text=index_text(doc.body),
         )
+
+
+def vocabulary_terms(rows: Iterable[IndexRow]) -> list[str]:
+    """The words worth offering as spelling corrections: 3 to 32 characters, not numbers, not
+    Chinese bigrams (which are not words anyone misspells letter by letter)."""
+    terms: set[str] = set()
+    for row in rows:
+        for text in (row.title_text, row.summary_text, row.body_text):
+            terms.update(text.split())
+    return sorted(
+        term for term in terms if 3 <= len(term) <= 32 and not term.isdigit() and not is_cjk(term)
+    )
 
 
 def date_value(value: Any) -> datetime.date | None:
@@ -140,6 +158,8 @@ class SearchBackend(ABC):
     def write(self, cursor: CursorWrapper, docs: Sequence[SearchDocument]) -> int:
         """Upsert documents: remove any previous entry of each (kind, key), then insert."""
         rows = [IndexRow.from_document(doc) for doc in docs]
+        if not rows:
+            return 0
         by_kind: dict[str, list[str]] = {}
         for row in rows:
             by_kind.setdefault(row.doc.kind, []).append(row.doc.key)
@@ -167,53 +187,29 @@ class SearchBackend(ABC):
             "INSERT INTO search_facet (entry_id, facet, value) VALUES (%s, %s, %s)",
             [(entry_id, f, v) for entry_id, row in numbered for f, v in row.facet_pairs],
         )
-        totals: Counter[tuple[str, str, bool]] = Counter()
-        for row in rows:
-            for pair in row.facet_pairs:
-                totals[(*pair, bool(row.doc.is_public))] += 1
-        self.add_totals(cursor, totals, sign=1)
+        record_changes(cursor, [*stale, *(entry_id for entry_id, _row in numbered)])
         return len(rows)
 
     def delete_entries(self, cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
         for start in range(0, len(entry_ids), 500):
             chunk = list(entry_ids[start : start + 500])
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(
-                "SELECT f.facet, f.value, e.is_public FROM search_facet f"  # noqa: S608
-                f" JOIN search_entry e ON e.id = f.entry_id WHERE f.entry_id IN ({marks})",
-                chunk,
-            )
-            totals: Counter[tuple[str, str, bool]] = Counter(
-                (facet, value, bool(public)) for facet, value, public in cursor.fetchall()
-            )
-            self.add_totals(cursor, totals, sign=-1)
             cursor.execute(f"DELETE FROM search_facet WHERE entry_id IN ({marks})", chunk)  # noqa: S608
             self.delete_full_text(cursor, chunk)
             cursor.execute(f"DELETE FROM search_entry WHERE id IN ({marks})", chunk)  # noqa: S608
 
-    def add_totals(
-        self, cursor: CursorWrapper, totals: Counter[tuple[str, str, bool]], sign: int
-    ) -> None:
-        merged: dict[tuple[str, str], list[int]] = {}
-        for (facet, value, public), count in totals.items():
-            counts = merged.setdefault((facet, value), [0, 0])
-            counts[0] += count * sign if public else 0
-            counts[1] += count * sign
-        cursor.executemany(
-            "INSERT INTO search_facet_total (facet, value, public_count, all_count)"
-            " VALUES (%s, %s, %s, %s) ON CONFLICT (facet, value) DO UPDATE SET"
-            " public_count = search_facet_total.public_count + excluded.public_count,"
-            " all_count = search_facet_total.all_count + excluded.all_count",
-            [(facet, value, public, every) for (facet, value), (public, every) in merged.items()],
-        )
-
     def remove(self, cursor: CursorWrapper, kind: str, key: str) -> None:
         cursor.execute("SELECT id FROM search_entry WHERE kind = %s AND key = %s", [kind, key])
-        self.delete_entries(cursor, [entry_id for (entry_id,) in cursor.fetchall()])
+        self._remove_ids(cursor, [entry_id for (entry_id,) in cursor.fetchall()])
 
     def clear_kind(self, cursor: CursorWrapper, kind: str) -> None:
         cursor.execute("SELECT id FROM search_entry WHERE kind = %s", [kind])
-        self.delete_entries(cursor, [entry_id for (entry_id,) in cursor.fetchall()])
+        self._remove_ids(cursor, [entry_id for (entry_id,) in cursor.fetchall()])
+
+    def _remove_ids(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
+        if entry_ids:
+            self.delete_entries(cursor, entry_ids)
+            record_changes(cursor, entry_ids)
 
     def entry_insert_sql(self) -> str:
         return (
@@ -251,93 +247,77 @@ class SearchBackend(ABC):
 
     # ---- reading -----------------------------------------------------------------------
     @abstractmethod
-    def compile_text(self, parsed: ParsedQuery, scored: bool = True) -> CompiledText | None:
+    def compile_text(self, parsed: ParsedQuery) -> CompiledText | None:
         """None when the query has no text to match (every entry qualifies)."""
 
     @abstractmethod
-    def compile_suggest(self, phrase: Phrase) -> CompiledText: ...
+    def matching_ids_sql(self, text: CompiledText) -> tuple[str, list[Any]]:
+        """SQL giving one row, one column: the ids matching the text, joined by commas."""
 
     @abstractmethod
-    def vocabulary_candidates(
-        self, cursor: CursorWrapper, token: str
-    ) -> Iterable[tuple[str, int]]: ...
-
-    def restrict(
-        self, filters: Filters, entry_joined: bool = True, text_joined: bool = False
-    ) -> tuple[list[str], list[Any]]:
-        """WHERE conditions on `e` for the filters.
-
-        `e` is either the entry table or, when no entry column is needed, the full-text
-        matches alone (SQLite): then "public" is checked against the few non-public ids and
-        the kind through the facet table, which saves one row lookup per match.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if not filters.include_non_public:
-            if entry_joined:
-                where.append("e.is_public = %s")
-                params.append(True)
-            else:
-                # The unary + keeps SQLite from pushing id lists into FTS5 as rowid lookups,
-                # each of which would evaluate the MATCH again (seconds instead of ms).
-                where.append("+e.id NOT IN (SELECT id FROM search_entry WHERE is_public = %s)")
-                params.append(False)
-        if filters.year_from is not None:
-            where.append("e.year >= %s")
-            params.append(filters.year_from)
-        if filters.year_to is not None:
-            where.append("e.year <= %s")
-            params.append(filters.year_to)
-        for facet, values in sorted(filters.facets.items()):
-            marks = ", ".join(["%s"] * len(values))
-            if facet == KIND_FACET and entry_joined:
-                where.append(f"e.kind IN ({marks})")
-            else:
-                subquery = "SELECT entry_id FROM search_facet WHERE facet = %s AND value IN"
-                column = "+e.id" if text_joined else "e.id"
-                where.append(f"{column} IN ({subquery} ({marks}))")
-                params.append(facet)
-            params.extend(values)
-        return where, params
-
-    def matching_sql(
+    def rank(
         self,
-        text: CompiledText | None,
+        cursor: CursorWrapper,
+        text: CompiledText,
         filters: Filters,
-        select: str = "e.id",
-        select_params: Sequence[Any] = (),
-        need_entry: bool = False,
-        sample_step: int = 1,
-    ) -> tuple[str, list[Any]]:
-        """SELECT over the entries that match the text and the filters; params in SQL order.
+        years: Sequence[int],
+        selected: IdArray,
+        hidden: IdArray,
+        offset: int,
+        limit: int,
+    ) -> RankedPage:
+        """One page of `selected` (the ids passing text and filters, ascending) by relevance.
 
-        `sample_step` > 1 keeps about one entry in n (a sample for counting facets).
-        """
-        join_entry = (
-            need_entry
-            or text is None
-            or not text.source_sql
-            or filters.year_from is not None
-            or filters.year_to is not None
+        `years`: the years present in the index inside the filters' range, and `hidden`: the
+        non-public entries that pass text and filters but must not be shown, for backends
+        that filter inside their full-text engine."""
+
+    @abstractmethod
+    def suggest_titles(
+        self, cursor: CursorWrapper, phrase: Phrase, kinds: Sequence[str], limit: int
+    ) -> list[str]:
+        """Public titles holding every word of `phrase`, the last as a prefix, best first."""
+
+    def vocabulary_candidates(self, cursor: CursorWrapper, token: str) -> list[str]:
+        """Indexed words sharing the token's first letter, within two characters of its length."""
+        cursor.execute(
+            "SELECT term FROM search_term WHERE term >= %s AND term < %s"
+            " AND length(term) BETWEEN %s AND %s LIMIT 20000",
+            [token[0], chr(ord(token[0]) + 1), len(token) - 2, len(token) + 2],
         )
-        text_joined = text is not None and self.vendor == "sqlite"
-        where, params = self.restrict(filters, entry_joined=join_entry, text_joined=text_joined)
-        if sample_step > 1:
-            # A multiplicative hash of the id (golden-ratio constant): a spread-out sample that
-            # does not alias with regular patterns in the order records were indexed.
-            # (%% is a literal % once the driver has put the parameters in.)
-            where.append(f"(e.id * 2654435761) %% 4294967296 < {4294967296 // int(sample_step)}")
-        from_sql, from_params = "search_entry e", ()
-        if text is not None:
-            if join_entry:
-                from_sql, from_params = text.entry_from_sql, text.entry_from_params
-            else:
-                from_sql, from_params = text.source_sql, text.source_params
-                select = select.replace(text.score_sql, text.source_score_sql)
-            if text.where_sql:
-                where.insert(0, text.where_sql)
-                params[0:0] = list(text.where_params)
-        sql = f"SELECT {select} FROM {from_sql}"  # noqa: S608
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return sql, [*select_params, *from_params, *params]
+        return [term for (term,) in cursor.fetchall()]
+
+    def term_frequencies(self, cursor: CursorWrapper, terms: Sequence[str]) -> dict[str, int]:
+        """How many entries hold each term, where the backend knows it cheaply (else 1)."""
+        return dict.fromkeys(terms, 1)
+
+
+# Change tracking (see columns.py): every write bumps the generation with a fresh stamp and
+# lists the entries it removed or added; old generations are pruned now and then.
+PRUNE_EVERY = 64
+PRUNE_KEEP = 256
+
+
+def record_changes(cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
+    stamp = secrets.token_hex(8)
+    cursor.execute(
+        "UPDATE search_state SET generation = generation + 1, stamp = %s WHERE id = 1"
+        " RETURNING generation",
+        [stamp],
+    )
+    row = cursor.fetchone()
+    if row is None:  # the state row is made by migration 0006; a test may have emptied it
+        cursor.execute(
+            "INSERT INTO search_state (id, generation, stamp) VALUES (1, 1, %s)", [stamp]
+        )
+        generation = 1
+    else:
+        generation = int(row[0])
+    cursor.executemany(
+        "INSERT INTO search_change (generation, stamp, entry_id) VALUES (%s, %s, %s)",
+        [(generation, stamp, entry_id) for entry_id in dict.fromkeys(entry_ids)],
+    )
+    if generation % PRUNE_EVERY == 0:
+        cursor.execute(
+            "DELETE FROM search_change WHERE generation <= %s", [generation - PRUNE_KEEP]
+        )

@@ -6,19 +6,33 @@ indexes exactly the tokens SQLite indexes, and the contract suite holds on both 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
-from palermo.core.search.backends.base import CompiledText, IndexRow, SearchBackend
-from palermo.core.search.normalise import is_cjk
+from palermo.core.search.backends.base import (
+    CompiledText,
+    Filters,
+    IdArray,
+    IndexRow,
+    RankedPage,
+    SearchBackend,
+    vocabulary_terms,
+)
 from palermo.core.search.query import ParsedQuery, Phrase
 
-# ts_rank_cd weights in the order {D, C, B, A}: body is C, summary B, title A.
-RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+# ts_rank_cd weights in the order {D, C, B, A}: body is C, summary B, title A, close to SQLite's
+# 2 : 1.5 : 1 (heavier title weights pushed documents that mention a word once in the title above
+# those about it: benchmarks/ranking_baseline.py). ts_rank_cd adds mentions up without bm25's
+# saturation, so the title gets 2.5 to stay above two mentions in the body.
+RANK_WEIGHTS = "{0.1, 0.2, 0.3, 0.5}"
 # Normalisation 1 divides by 1 + log(length): long judgments do not win by sheer size.
 RANK_NORMALISATION = 1
+RANK_SQL = f"ts_rank_cd('{RANK_WEIGHTS}', document, to_tsquery('simple', %s), {RANK_NORMALISATION})"
+# ts_rank_cd costs several microseconds per entry (it reads the tsvector): past this many
+# entries passing text and filters, only a window of them is scored.
+RANK_LIMIT = 5_000
 DOCUMENT_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
     " || setweight(to_tsvector('simple', %s), 'C')"
@@ -79,66 +93,72 @@ class PostgresBackend(SearchBackend):
 
     def write_full_text(self, cursor: CursorWrapper, rows: list[tuple[int, IndexRow]]) -> None:
         # The tsvector went in with the entry; here only the vocabulary for "did you mean".
-        terms: set[str] = set()
-        for _entry_id, row in rows:
-            for text in (row.title_text, row.summary_text, row.body_text):
-                terms.update(
-                    token
-                    for token in text.split()
-                    if 3 <= len(token) <= 32 and not token.isdigit() and not is_cjk(token)
-                )
+        terms = vocabulary_terms(row for _entry_id, row in rows)
         if terms:
             cursor.execute(
                 "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
-                [sorted(terms)],
+                [terms],
             )
 
     def delete_full_text(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         """The tsvector goes with its row; vocabulary terms stay (suggestions are verified)."""
 
-    def compile_text(self, parsed: ParsedQuery, scored: bool = True) -> CompiledText | None:
+    def compile_text(self, parsed: ParsedQuery) -> CompiledText | None:
         if parsed.is_empty:
             return None
         positive, negative = ts_expression(parsed)
         if not positive:
-            return CompiledText(
-                expression=f"!({negative})",
-                where_sql="NOT (e.document @@ to_tsquery('simple', %s))",
-                where_params=(negative,),
-            )
+            return CompiledText(expression=negative, inverted=True)
         expression = f"({positive}) & !({negative})" if negative else positive
-        return CompiledText(
-            expression=expression,
-            where_sql="e.document @@ to_tsquery('simple', %s)",
-            where_params=(expression,),
-            score_sql=(
-                f"ts_rank_cd('{RANK_WEIGHTS}', e.document, to_tsquery('simple', %s),"
-                f" {RANK_NORMALISATION})"
-                if scored
-                else "0.0"
-            ),
-            score_params=(expression,) if scored else (),
+        return CompiledText(expression=expression, positive=positive, negative=negative)
+
+    def matching_ids_sql(self, text: CompiledText) -> tuple[str, list[Any]]:
+        return (
+            "SELECT string_agg(id::text, ',') FROM search_entry"
+            " WHERE document @@ to_tsquery('simple', %s)",
+            [text.expression],
         )
 
-    def compile_suggest(self, phrase: Phrase) -> CompiledText:
+    def rank(
+        self,
+        cursor: CursorWrapper,
+        text: CompiledText,
+        filters: Filters,
+        years: Sequence[int],
+        selected: IdArray,
+        hidden: IdArray,
+        offset: int,
+        limit: int,
+    ) -> RankedPage:
+        """ts_rank_cd reads each entry's tsvector, so only the RANK_LIMIT most recently indexed
+        of the selected entries are scored; past those, the others follow newest first."""
+        window = [int(entry_id) for entry_id in selected[-RANK_LIMIT:]]
+        scored_rows = min(offset + limit, len(window))
+        cursor.execute(
+            f"SELECT id, {RANK_SQL} AS score FROM search_entry WHERE id = ANY(%s)"  # noqa: S608
+            " ORDER BY score DESC, id DESC LIMIT %s",
+            [text.expression, window, scored_rows],
+        )
+        ranked = [(int(i), float(s)) for i, s in cursor.fetchall()]
+        if offset + limit > len(window):
+            older = selected[: len(selected) - len(window)][::-1]
+            ranked.extend(
+                (int(entry_id), 0.0) for entry_id in older[: offset + limit - len(ranked)]
+            )
+        return RankedPage(ranked[offset : offset + limit], len(selected) > RANK_LIMIT)
+
+    def suggest_titles(
+        self, cursor: CursorWrapper, phrase: Phrase, kinds: Sequence[str], limit: int
+    ) -> list[str]:
         last = len(phrase.tokens) - 1
         expression = " & ".join(
             ts_lexeme(token, prefix=i == last, weight="A") for i, token in enumerate(phrase.tokens)
         )
-        return CompiledText(
-            expression=expression,
-            where_sql="e.document @@ to_tsquery('simple', %s)",
-            where_params=(expression,),
-            score_sql=f"ts_rank_cd('{RANK_WEIGHTS}', e.document, to_tsquery('simple', %s))",
-            score_params=(expression,),
-        )
-
-    def vocabulary_candidates(
-        self, cursor: CursorWrapper, token: str
-    ) -> Iterable[tuple[str, int]]:
+        kind_sql = " AND kind = ANY(%s)" if kinds else ""
         cursor.execute(
-            "SELECT term FROM search_term WHERE term >= %s AND term < %s"
-            " AND length(term) BETWEEN %s AND %s LIMIT 20000",
-            [token[0], chr(ord(token[0]) + 1), len(token) - 2, len(token) + 2],
+            f"SELECT title, {RANK_SQL} AS score FROM search_entry"  # noqa: S608
+            f" WHERE document @@ to_tsquery('simple', %s) AND is_public{kind_sql}"
+            " ORDER BY score DESC, title LIMIT %s",
+            [expression, expression, *([list(kinds)] if kinds else []), limit],
         )
-        return [(term, 1) for (term,) in cursor.fetchall()]
+        return [title for title, _score in cursor.fetchall()]

@@ -6,7 +6,12 @@ import pytest
 
 from palermo.core.search.backends.base import Filters
 from palermo.core.search.backends.postgres import PostgresBackend
-from palermo.core.search.backends.sqlite import SQLiteBackend
+from palermo.core.search.backends.sqlite import (
+    SQLiteBackend,
+    filter_clauses,
+    tag_token,
+    tags_text,
+)
 from palermo.core.search.query import ParsedQuery, Phrase, parse_query
 
 SQLITE = SQLiteBackend()
@@ -52,8 +57,14 @@ def test_compiled_expression(query: str, fts5: str, tsquery: str) -> None:
     sqlite_text = SQLITE.compile_text(parsed)
     postgres_text = POSTGRES.compile_text(parsed)
     assert sqlite_text is not None and postgres_text is not None
-    assert sqlite_text.expression == fts5
-    assert postgres_text.expression == tsquery
+    if fts5.startswith("NOT "):  # only exclusions: the text matches what the words do not
+        assert sqlite_text.inverted and postgres_text.inverted
+        assert sqlite_text.expression == "{title summary body} : (" + fts5[5:-1] + ")"
+        assert postgres_text.expression == tsquery[2:-1]
+    else:
+        # The user's words reach the three text columns only, never the filter tags.
+        assert sqlite_text.expression == "{title summary body} : (" + fts5 + ")"
+        assert postgres_text.expression == tsquery
 
 
 @pytest.mark.parametrize("query", ["", "   ", "*", "^", "-", "()", '""', "--", "\x00\x01"])
@@ -70,63 +81,20 @@ def test_parsed_form() -> None:
     )
 
 
-def test_sqlite_sql_joins_fts_and_weights_fields() -> None:
-    text = SQLITE.compile_text(parse_query("money"))
-    assert text is not None
-    assert text.entry_from_sql == (
-        "(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts"
-        " WHERE search_fts MATCH %s) h CROSS JOIN search_entry e ON e.id = h.id"
-    )
-    assert text.entry_from_params == ('"money"',)
-    assert text.score_sql == "-h.rank"
-    assert text.source_sql == (
-        "(SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts"
-        " WHERE search_fts MATCH %s) e"
-    )
-
-
-def test_postgres_sql_uses_weighted_rank() -> None:
-    text = POSTGRES.compile_text(parse_query("money"))
-    assert text is not None
-    assert text.where_sql == "e.document @@ to_tsquery('simple', %s)"
-    assert text.score_sql == (
-        "ts_rank_cd('{0.05, 0.2, 0.4, 1.0}', e.document, to_tsquery('simple', %s), 1)"
-    )
-
-
-def test_filters_compile_to_facet_subqueries() -> None:
+def test_filters_compile_to_tag_clauses() -> None:
     filters = Filters(
         facets={"country": ("ITA", "FRA"), "kind": ("caselaw",)},
         year_from=2015,
         year_to=None,
         include_non_public=False,
     )
-    # A year range needs the entry row: matches first (CROSS JOIN), then the entry.
-    sql, params = SQLITE.matching_sql(SQLITE.compile_text(parse_query("money")), filters)
-    assert sql == (
-        "SELECT e.id FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank"
-        " FROM search_fts WHERE search_fts MATCH %s) h CROSS JOIN search_entry e ON e.id = h.id"
-        " WHERE e.is_public = %s AND e.year >= %s"
-        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
-        " AND e.kind IN (%s)"
-    )
-    assert params == ['"money"', True, 2015, "country", "ITA", "FRA", "caselaw"]
-    # Without one, the matches alone stand for the entries; kind comes from the facet table.
-    no_years = Filters(filters.facets, None, None, False)
-    sql, params = SQLITE.matching_sql(SQLITE.compile_text(parse_query("money")), no_years)
-    assert sql == (
-        "SELECT e.id FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0) AS rank"
-        " FROM search_fts WHERE search_fts MATCH %s) e"
-        " WHERE +e.id NOT IN (SELECT id FROM search_entry WHERE is_public = %s)"
-        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
-        " AND +e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s))"
-    )
-    assert params == ['"money"', False, "country", "ITA", "FRA", "kind", "caselaw"]
-    sql, params = POSTGRES.matching_sql(POSTGRES.compile_text(parse_query("-money")), filters)
-    assert sql == (
-        "SELECT e.id FROM search_entry e WHERE NOT (e.document @@ to_tsquery('simple', %s))"
-        " AND e.is_public = %s AND e.year >= %s"
-        " AND e.id IN (SELECT entry_id FROM search_facet WHERE facet = %s AND value IN (%s, %s))"
-        " AND e.kind IN (%s)"
-    )
-    assert params == ["'money'", True, 2015, "country", "ITA", "FRA", "caselaw"]
+    clauses = filter_clauses(filters, years=[2015, 2016])
+    ita, fra = tag_token("country", "ITA"), tag_token("country", "FRA")
+    assert clauses == [
+        f'{{tags}} : ("{ita}" OR "{fra}")',
+        f'{{tags}} : ("{tag_token("kind", "caselaw")}")',
+        f'{{tags}} : ("{tag_token("year", "2015")}" OR "{tag_token("year", "2016")}")',
+    ]
+    # Tags are single FTS5 tokens that no folded word of a user's can equal.
+    assert ita.isalnum() and ita.startswith("0x") and ita != fra
+    assert tags_text([("country", "ITA")], is_public=False) == f"{ita} 0xprivate"

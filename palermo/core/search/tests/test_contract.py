@@ -266,30 +266,43 @@ def test_bulk_index_upserts_and_counts(db: object) -> None:
     assert search(SearchPlan(facets=["kind"])).facets["kind"] == [("treaty", 5)]
 
 
-def test_facet_counts_past_the_sample_limit_are_estimated(
+def test_past_the_rank_limit_counts_stay_exact_and_the_ranking_is_flagged(
     db: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from palermo.core.search import engine
+    from palermo.core.search.backends import postgres, sqlite
 
     bulk_index(
         SearchDocument(
             kind="caselaw",
             key=str(n),
-            title=f"Sampled judgment {n}",
+            # Every fourth title holds "sampled" twice: those rank first within the window.
+            title=f"Sampled judgment {n}" + (" sampled" if n % 4 == 0 else ""),
             facets={"country": ["AAA" if n % 4 else "BBB"]},
         )
         for n in range(80)
     )
     exact = search(SearchPlan(text="sampled", facets=["country"]))
     assert exact.facets["country"] == [("AAA", 60), ("BBB", 20)]
-    assert not exact.facets_approximate
-    monkeypatch.setattr(engine, "FACET_SAMPLE", 10)
-    estimated = search(SearchPlan(text="sampled", facets=["country"]))
-    assert estimated.facets_approximate
-    assert estimated.total == 80  # the total is always exact
-    counts = dict(estimated.facets["country"])
-    assert set(counts) == {"AAA", "BBB"}
-    assert abs(counts["AAA"] - 60) <= 12 and abs(counts["BBB"] - 20) <= 12
+    assert not exact.ranking_approximate
+    monkeypatch.setattr(sqlite, "RANK_LIMIT", 30)
+    monkeypatch.setattr(postgres, "RANK_LIMIT", 30)
+    windowed = search(SearchPlan(text="sampled", facets=["country"], per_page=5))
+    assert windowed.ranking_approximate
+    assert windowed.total == 80
+    assert windowed.facets["country"] == [("AAA", 60), ("BBB", 20)]
+    assert len(windowed.hits) == 5
+    # The window is the 30 most recently indexed (keys 50 to 79); 76 and 72 say it twice.
+    assert [hit.key for hit in windowed.hits[:2]] == ["76", "72"]
+    # A filter leaving no more than the limit brings back the exact ranking.
+    few = search(SearchPlan(text="sampled", filters={"country": ["BBB"]}, facets=["country"]))
+    assert few.total == 20
+    assert not few.ranking_approximate
+    deep = search(SearchPlan(text="sampled", page=4, per_page=20))
+    assert len(deep.hits) == 20 and deep.ranking_approximate
+    every = {
+        hit.key for n in (1, 2, 3, 4) for hit in search(SearchPlan(text="sampled", page=n)).hits
+    }
+    assert every == {str(n) for n in range(80)}
 
 
 def test_snippet_prefers_the_field_showing_more_query_words(corpus: int) -> None:

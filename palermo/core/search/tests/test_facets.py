@@ -72,23 +72,6 @@ PLAN = {
 
 def test_every_filtered_facet_ignores_only_its_own_filter(records: list[dict[str, object]]) -> None:
     results = search(SearchPlan(**PLAN))  # type: ignore[arg-type]
-    assert not results.facets_approximate
     for facet in ("country", "crime", "year", "kind"):
         assert dict(results.facets[facet]) == dict(_expected(records, facet)), facet
     assert results.total == sum(_expected(records, "country")[c] for c in ("ITA", "NGA"))
-
-
-def test_filtered_facets_past_the_sample_limit_are_estimated_and_flagged(
-    records: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from palermo.core.search import engine
-
-    monkeypatch.setattr(engine, "FACET_SAMPLE", 10)
-    results = search(SearchPlan(**PLAN))  # type: ignore[arg-type]
-    assert results.facets_approximate
-    for facet in ("country", "crime"):
-        expected = _expected(records, facet)
-        counted = dict(results.facets[facet])
-        assert set(counted) <= set(expected), facet
-        # Scaled to the exact size of the facet's own set: the sum is close to the true one.
-        assert abs(sum(counted.values()) - sum(expected.values())) <= 3, facet

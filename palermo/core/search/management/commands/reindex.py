@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
+from django.db import transaction
 
 from palermo.core.search.engine import bulk_index, clear_kind
 from palermo.core.search.registry import indexers
@@ -46,16 +46,4 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {kind}: {written} indexed")
             seconds = time.perf_counter() - started
             self.stdout.write(f"{kind}: {written} documents indexed in {seconds:.1f} s")
-        recount_facet_totals()
         self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
-
-
-def recount_facet_totals() -> None:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_facet_total")
-        cursor.execute(
-            "INSERT INTO search_facet_total (facet, value, public_count, all_count)"
-            " SELECT f.facet, f.value, SUM(CASE WHEN e.is_public THEN 1 ELSE 0 END), COUNT(*)"
-            " FROM search_facet f JOIN search_entry e ON e.id = f.entry_id"
-            " GROUP BY f.facet, f.value"
-        )
