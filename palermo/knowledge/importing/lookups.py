@@ -1,4 +1,8 @@
-"""Reference data held in memory for an import, so each line resolves without a query."""
+"""Reference data held in memory for an import, so each line resolves without a query.
+
+Files repeat the same few names on every line ("Money laundering", "FRA", "18"), so each
+distinct text is folded and resolved once per import and remembered.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +51,9 @@ class Lookups:
     crime_types: dict[str, CrimeType] = field(default_factory=dict)
     issues: dict[str, CrossCuttingIssue] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    references: dict[int, str] = field(default_factory=dict)  # article id → "UNTOC-18"
+    _country_of: dict[str, Country | None] = field(default_factory=dict, repr=False)
+    _terms_of: dict[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Lookups:
@@ -70,11 +77,14 @@ class Lookups:
                     if name:
                         table.setdefault(fold(name), term)
         for article in Article.objects.select_related("instrument"):
+            lookups.references[article.pk] = article.reference
             lookups.articles[fold(article.reference)] = article
         return lookups
 
     def country(self, text: str) -> Country | None:
-        return self.countries.get(fold(text or ""))
+        if text not in self._country_of:
+            self._country_of[text] = self.countries.get(fold(text or ""))
+        return self._country_of[text]
 
     def crime_type(self, text: str) -> CrimeType | None:
         return self.crime_types.get(fold(text or ""))
@@ -95,9 +105,19 @@ class Lookups:
                 break
         return self.articles.get(f"{instrument} {number}")
 
+    def reference(self, article: Article) -> str:
+        """The article's code, such as UNTOC-18 (worked out once, at loading)."""
+        return self.references.get(article.pk) or article.reference
+
     def terms(self, kind: str, text: str) -> list[Any]:
         """Terms named by a value; a value with commas that is not itself a name is read as
         a comma-separated list ("Corruption, Money laundering")."""
+        key = (kind, text)
+        if key not in self._terms_of:
+            self._terms_of[key] = tuple(self._find_terms(kind, text))
+        return list(self._terms_of[key])
+
+    def _find_terms(self, kind: str, text: str) -> list[Any]:
         find = {"crime_type": self.crime_type, "issue": self.issue, "article": self.article}[kind]
         found = find(text)
         if found is not None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from palermo.knowledge.importing.lookups import Lookups, language_code
@@ -27,11 +30,19 @@ from palermo.knowledge.models import (
     parse_partial_date,
 )
 
+# The usual shape of an address, recognised without parsing it; anything else is parsed.
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#]\S*)?")
+_SPACE = re.compile(r"\s")
+
 
 def _looks_like_url(text: str) -> bool:
     """An http(s) address with a host name: cheaper than Django's validator, which imports
     would run hundreds of thousands of times."""
-    if any(c.isspace() for c in text):
+    plain = _PLAIN_URL.fullmatch(text)
+    if plain is not None:
+        host = plain.group(1).lower()
+        return "." in host or host == "localhost"
+    if _SPACE.search(text):
         return False
     try:
         parts = urlsplit(text)
@@ -43,6 +54,16 @@ def _looks_like_url(text: str) -> bool:
 
 TECHNIQUE_CODES = {code for code, _label in INVESTIGATIVE_TECHNIQUES}
 COOPERATION_CODES = {code for code, _label in COOPERATION_KINDS}
+OUTCOMES = frozenset(CaseParty.Outcome.values)
+OUTCOMES_LISTED = ", ".join(CaseParty.Outcome.values)
+
+
+@functools.cache
+def _codes(choices: type[models.TextChoices]) -> tuple[frozenset[str], str]:
+    """The codes of a set of choices and their list as shown in messages, worked out once:
+    Django builds `.choices` anew on every access."""
+    codes = frozenset(str(value) for value in choices.values)
+    return codes, ", ".join(sorted(codes))
 
 
 @dataclass
@@ -128,15 +149,15 @@ class _Line:
             )
             return None
 
-    def choice(self, name: str, choices: Any, default: str = "") -> str:
+    def choice(self, name: str, choices: type[models.TextChoices], default: str = "") -> str:
         text = self.text(name).lower().replace(" ", "_").replace("-", "_")
         if not text:
             return default
-        codes = {str(value) for value, _label in choices}
+        codes, listed = _codes(choices)
         if text not in codes:
             self.errors.append(
                 _("“%(field)s” must be one of %(choices)s, not “%(value)s”")
-                % {"field": name, "choices": ", ".join(sorted(codes)), "value": text[:40]}
+                % {"field": name, "choices": listed, "value": text[:40]}
             )
             return default
         return text
@@ -193,7 +214,7 @@ class _Line:
                     self.unmatched(_("article “%(value)s” is not known") % {"value": name[:60]})
                 elif article.pk not in links.articles:
                     links.articles.append(article.pk)
-                    links.codes["articles"].append(article.reference)
+                    links.codes["articles"].append(self.lookups.reference(article))
         return links
 
     def objects(self, name: str) -> list[dict[str, Any]]:
@@ -242,10 +263,10 @@ def _party(line: _Line, kind: str, raw: dict[str, Any], order: int) -> dict[str,
                 % {"value": str(raw["nationality"])[:60]}
             )
     outcome = str(raw.get("outcome") or "").strip().lower()
-    if outcome and outcome not in CaseParty.Outcome.values:
+    if outcome and outcome not in OUTCOMES:
         line.errors.append(
             _("outcome “%(value)s” is not one of %(choices)s")
-            % {"value": outcome[:30], "choices": ", ".join(CaseParty.Outcome.values)}
+            % {"value": outcome[:30], "choices": OUTCOMES_LISTED}
         )
         outcome = ""
     protected = raw.get("protected", kind == CaseParty.Kind.VICTIM)
@@ -293,11 +314,11 @@ def parse_caselaw(number: int, row: dict[str, Any], lookups: Lookups, strict: bo
         {
             "country": country,
             "court": line.text("court", 300),
-            "court_level": line.choice("court_level", CourtLevel.choices),
+            "court_level": line.choice("court_level", CourtLevel),
             "decision_date": decision_date,
             "decision_date_precision": precision,
             "case_number": line.text("case_number", 200),
-            "legal_system": line.choice("legal_system", LegalSystem.choices),
+            "legal_system": line.choice("legal_system", LegalSystem),
             "procedural_history": line.text("procedural_history"),
             "commentary": line.text("commentary"),
             "investigative_techniques": [t for t in techniques if t in TECHNIQUE_CODES],
@@ -328,7 +349,7 @@ def parse_legislation(
     fields.update(
         {
             "country": country,
-            "kind": line.choice("kind", LegislationKind.choices, LegislationKind.ACT),
+            "kind": line.choice("kind", LegislationKind, LegislationKind.ACT),
             "adopted_on": line.date("adopted_on"),
             "in_force_on": line.date("in_force_on"),
             "amended_on": line.date("amended_on"),
@@ -372,7 +393,7 @@ def parse_treaty(number: int, row: dict[str, Any], lookups: Lookups, strict: boo
             line.errors.append(_("party “%(value)s” is not a known State") % {"value": name[:60]})
         elif found not in [p for p, _d in parties]:
             parties.append((found, None))
-    kind = line.choice("kind", TreatyKind.choices, "")
+    kind = line.choice("kind", TreatyKind, "")
     if not kind:
         kind = TreatyKind.BILATERAL if len(parties) == 2 else TreatyKind.MULTILATERAL
     if len(parties) < 2:
@@ -401,7 +422,7 @@ def parse_strategy(
     fields.update(
         {
             "country": country,
-            "scope": line.choice("scope", Strategy.Scope.choices, "national"),
+            "scope": line.choice("scope", Strategy.Scope, "national"),
             "issuing_body": line.text("issuing_body", 300),
             "adopted_on": line.date("adopted_on"),
             "period_start": int(row["period_start"])
@@ -432,7 +453,7 @@ def parse_publication(
             "authors": line.text("authors", 500, required=True),
             "year": int(year_text) if year_text.isdigit() else None,
             "publisher": line.text("publisher", 300),
-            "publication_kind": line.choice("kind", Publication.PublicationKind.choices, "article"),
+            "publication_kind": line.choice("kind", Publication.PublicationKind, "article"),
             "keywords": as_list(row.get("keywords")),
         }
     )
