@@ -44,9 +44,11 @@ def document_for(
     *,
     countries: list[Any] | None = None,
     provisions_text: str | None = None,
+    state_names: dict[int, str] | None = None,
 ) -> SearchDocument:
     """The search document of a record. `countries` and `provisions_text` let bulk callers
-    pass what they already hold; otherwise they are read from the record."""
+    pass what they already hold; otherwise they are read from the record. `state_names`
+    lets them keep the States' names (in the active language) from one record to the next."""
     if countries is None:
         if isinstance(record, Treaty) and record.pk:
             countries = list(record.parties.select_related("regional_group"))
@@ -71,7 +73,7 @@ def document_for(
     primary = record.country if record.country_id else (countries[0] if countries else None)
     extra = {
         "state": primary.iso3 if primary else "",
-        "state_name": primary.name if primary else "",
+        "state_name": _state_name(primary, state_names) if primary else "",
         "source_url": record.source_url,
         "date_display": (record.decision_date_display if isinstance(record, CaseLaw) else ""),
     }
@@ -87,6 +89,16 @@ def document_for(
         extra=extra,
         is_public=record.status == Status.PUBLISHED,
     )
+
+
+def _state_name(country: Any, names: dict[int, str] | None) -> str:
+    """The State's name in the active language (translated, so each read costs a look-up)."""
+    if names is None:
+        name: str = country.name
+        return name
+    if country.pk not in names:
+        names[country.pk] = country.name
+    return names[country.pk]
 
 
 def iter_documents(kind: str) -> Iterator[SearchDocument]:
