@@ -7,8 +7,10 @@ and transliterated words by English rules, make a prefix query longer than the s
 nobody typed. Matching stays exact-after-folding, the same on both databases.
 
 Filters in FTS5: a fourth column, `tags`, holds one opaque token per (facet, value) of the entry
-and one for "not public". The user's words are confined to the three text columns, and the
-filters are added to the MATCH as tag clauses, so bm25 scores only the entries that pass them.
+and one for "not public". The filters are added to the MATCH as tag clauses, so bm25 scores only
+the entries that pass them. The user's words are not confined to the text columns (a column
+filter doubles the cost of a match). Typing a tag's token, which no one would, finds the entries
+with that facet value, publicly listed anyway, and non-public ones stay hidden by the facet index.
 Asking FTS5 for a list of rowids instead evaluates the MATCH again for each (about 1 ms each).
 """
 
@@ -40,7 +42,6 @@ from palermo.core.search.query import ParsedQuery, Phrase
 # 2 : 1.5 : 1 the top ten agree with plain BM25 far more (benchmarks/ranking_baseline.py).
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 BM25 = f"bm25(search_fts, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}, 0.0)"
-TEXT_COLUMNS = "{title summary body}"
 FTS_COLUMNS_SQL = (
     "title, summary, body, tags,"
     " tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\","
@@ -93,6 +94,16 @@ def filter_clauses(filters: Filters, years: Sequence[int]) -> list[str]:
     return clauses
 
 
+def only_selected(ranked: list[tuple[int, float]], selected: IdArray) -> list[tuple[int, float]]:
+    """The ranked entries that are in `selected` (ascending ids), in ranked order."""
+    if not ranked or not len(selected):
+        return []
+    ids = np.array([entry_id for entry_id, _score in ranked], dtype=np.int64)
+    found = np.minimum(np.searchsorted(selected, ids), len(selected) - 1)
+    keep = selected[found] == ids
+    return [pair for pair, kept in zip(ranked, keep.tolist(), strict=True) if kept]
+
+
 def with_filters(expression: str, clauses: list[str]) -> str:
     return " AND ".join([f"({expression})", *clauses])
 
@@ -128,7 +139,7 @@ def title_first(
     bm25; then all the others, newest first (score 0)."""
     in_title = f"{{title}} : ({text.positive})"
     if text.negative:
-        in_title = f"({in_title}) NOT {TEXT_COLUMNS} : ({text.negative})"
+        in_title = f"({in_title}) NOT ({text.negative})"
     windows = [with_filters(in_title, clauses), with_filters(text.expression, clauses)]
     ranked: list[tuple[int, float]] = []
     listed: set[int] = set()
@@ -197,11 +208,9 @@ class SQLiteBackend(SearchBackend):
             return None
         positive, negative = fts_expression(parsed)
         if not positive:
-            return CompiledText(expression=f"{TEXT_COLUMNS} : ({negative})", inverted=True)
+            return CompiledText(expression=negative, inverted=True)
         expression = f"({positive}) NOT ({negative})" if negative else positive
-        return CompiledText(
-            expression=f"{TEXT_COLUMNS} : ({expression})", positive=positive, negative=negative
-        )
+        return CompiledText(expression=expression, positive=positive, negative=negative)
 
     def matching_ids_sql(self, text: CompiledText) -> tuple[str, list[Any]]:
         return (
@@ -222,14 +231,14 @@ class SQLiteBackend(SearchBackend):
     ) -> RankedPage:
         clauses = filter_clauses(filters, years)
         # Non-public entries are rare: rather than one more clause for FTS5 to merge, ask for as
-        # many more rows as there are hidden ones among the matches and drop those.
-        skip = set(hidden.tolist())
-        wanted = offset + limit + len(skip)
+        # many more rows as there are hidden ones among the matches, and keep the selected ones
+        # (which also guards against a document whose text imitates a tag token).
+        wanted = offset + limit + len(hidden)
         if len(selected) <= RANK_LIMIT:
             ranked = scored(cursor, with_filters(text.expression, clauses), wanted)
         else:
             ranked = title_first(cursor, text, clauses, wanted, selected)
-        visible = [pair for pair in ranked if pair[0] not in skip]
+        visible = only_selected(ranked, selected)
         return RankedPage(visible[offset : offset + limit], len(selected) > RANK_LIMIT)
 
     def suggest_titles(

@@ -59,11 +59,10 @@ def test_compiled_expression(query: str, fts5: str, tsquery: str) -> None:
     assert sqlite_text is not None and postgres_text is not None
     if fts5.startswith("NOT "):  # only exclusions: the text matches what the words do not
         assert sqlite_text.inverted and postgres_text.inverted
-        assert sqlite_text.expression == "{title summary body} : (" + fts5[5:-1] + ")"
+        assert sqlite_text.expression == fts5[5:-1]
         assert postgres_text.expression == tsquery[2:-1]
     else:
-        # The user's words reach the three text columns only, never the filter tags.
-        assert sqlite_text.expression == "{title summary body} : (" + fts5 + ")"
+        assert sqlite_text.expression == fts5
         assert postgres_text.expression == tsquery
 
 
