@@ -1,12 +1,27 @@
-"""PostgreSQL full text: a weighted tsvector (title A, summary B, body C), GIN, ts_rank_cd.
+"""PostgreSQL full text: a weighted tsvector (title A, summary B, body C), GIN, and BM25.
 
 The normaliser has already folded the text, so the 'simple' configuration (lower-casing only)
 indexes exactly the tokens SQLite indexes, and the contract suite holds on both databases.
+
+Ranking is FTS5's bm25() computed in SQL, so that both databases order results alike: for each
+positive phrase of the query, idf × f·(k1 + 1) / (f + k1·(1 − b + b·length / average length)),
+summed, with FTS5's k1 1.2, b 0.75 and IDF (floored at 1e-6). `ts_rank_cd` has no IDF and does
+not saturate, so it is used only for f, the phrase's weighted frequency in the entry (title 2,
+summary 1.5, body 1): for a query of one phrase and no normalisation it is the sum of the weights
+of the phrase's occurrences. What bm25 needs beyond the entry is kept by the writes in their
+transaction (migration 0008): `search_term.ndoc`, the entries holding each lexeme;
+`search_entry.token_count`, the entry's length as FTS5 counts it; `search_totals`, the number
+of entries and of their tokens. A phrase of several words takes its rarest word's frequency and
+a prefix its most frequent expansion's (FTS5 counts the entries matching either: cheap here
+only for rare words), which moves scores only where a query mixes them with other phrases.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
@@ -20,22 +35,63 @@ from palermo.core.search.backends.base import (
     SearchBackend,
     vocabulary_terms,
 )
+from palermo.core.search.backends.sqlite import BODY_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT
+from palermo.core.search.normalise import NON_TOKEN_RE
 from palermo.core.search.query import ParsedQuery, Phrase
 
-# ts_rank_cd weights in the order {D, C, B, A}: body is C, summary B, title A, close to SQLite's
-# 2 : 1.5 : 1 (heavier title weights pushed documents that mention a word once in the title above
-# those about it: benchmarks/ranking_baseline.py). ts_rank_cd adds mentions up without bm25's
-# saturation, so the title gets 2.5 to stay above two mentions in the body.
-RANK_WEIGHTS = "{0.1, 0.2, 0.3, 0.5}"
-# Normalisation 1 divides by 1 + log(length): long judgments do not win by sheer size.
-RANK_NORMALISATION = 1
-RANK_SQL = f"ts_rank_cd('{RANK_WEIGHTS}', document, to_tsquery('simple', %s), {RANK_NORMALISATION})"
-# ts_rank_cd costs several microseconds per entry (it reads the tsvector): past this many
-# entries passing text and filters, only a window of them is scored.
+# FTS5's bm25() parameters (sqlite3 ext/fts5/fts5_aux.c) and floor for a word in over half the
+# entries, whose IDF would be negative.
+K1, B = 1.2, 0.75
+IDF_FLOOR = 1e-6
+# ts_rank_cd's weights {D, C, B, A} must not exceed 1: the field weights divided by the largest,
+# and each frequency multiplied back by it (D, unused, as the body).
+WEIGHT_SCALE = max(TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT)
+FREQUENCY_WEIGHTS = "{{{:g}, {:g}, {:g}, {:g}}}".format(
+    *(weight / WEIGHT_SCALE for weight in (BODY_WEIGHT, BODY_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT))
+)
+# Each phrase costs one ts_rank_cd per scored entry (a few microseconds: it reads the tsvector);
+# a longer query is scored by its rarest phrases, the others weighing least in bm25 anyway.
+MAX_SCORED_PHRASES = 8
+# Scoring costs that per entry passing text and filters: past this many, only a window of them
+# is scored.
 RANK_LIMIT = 5_000
+# Title suggestions (search as you type) keep ts_rank_cd over the title alone.
+TITLE_RANK_SQL = (
+    "ts_rank_cd('{0.1, 0.2, 0.3, 0.5}', document, to_tsquery('simple', %s), 1)"
+)
 DOCUMENT_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
     " || setweight(to_tsvector('simple', %s), 'C')"
+)
+# Past every expansion of a prefix in code point order (the collation of search_term.term, as
+# base.vocabulary_candidates also assumes); starts_with keeps it right under any other.
+LAST_CHARACTER = "\U0010ffff"
+STATISTICS_SQL = (
+    "SELECT s.entries, s.tokens, ARRAY(SELECT CASE WHEN t.prefix"
+    " THEN (SELECT max(ndoc) FROM search_term WHERE term >= t.token"
+    " AND term < t.token || %s AND starts_with(term, t.token))"
+    " ELSE (SELECT ndoc FROM search_term WHERE term = t.token) END"
+    " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(token, prefix, n)"
+    " ORDER BY t.n) FROM (SELECT 1) AS one LEFT JOIN search_totals s ON s.id = 1"
+)
+# Writes: the lexemes of some entries with the number of entries holding each (ts_stat reads
+# the stored tsvectors, so these are exactly the lexemes a query matches), added to or taken
+# from search_term; `spelling` marks the words offered by "did you mean" (vocabulary_terms).
+ADD_TERMS_SQL = (
+    "INSERT INTO search_term AS t (term, ndoc, spelling)"
+    " SELECT coalesce(s.word, v.term), coalesce(s.ndoc, 0), v.term IS NOT NULL"
+    " FROM ts_stat(%s) s FULL JOIN unnest(%s::text[]) AS v(term) ON v.term = s.word"
+    " ORDER BY 1"
+    " ON CONFLICT (term) DO UPDATE SET ndoc = t.ndoc + excluded.ndoc,"
+    " spelling = t.spelling OR excluded.spelling"
+    " WHERE excluded.ndoc <> 0 OR (excluded.spelling AND NOT t.spelling)"
+)
+REMOVE_TERMS_SQL = (
+    "UPDATE search_term AS t SET ndoc = t.ndoc - s.ndoc FROM ts_stat(%s) s WHERE t.term = s.word"
+)
+RECOUNT_TOTALS_SQL = (
+    "INSERT INTO search_totals (id, entries, tokens)"
+    " SELECT 1, count(*), coalesce(sum(token_count), 0) FROM search_entry"
 )
 
 
@@ -65,6 +121,111 @@ def ts_expression(parsed: ParsedQuery) -> tuple[str, str]:
     return positive, negative
 
 
+@dataclass(frozen=True)
+class PostgresText(CompiledText):
+    """The compiled query, with its positive phrases apart: bm25 scores each on its own."""
+
+    phrases: tuple[Phrase, ...] = ()
+
+
+# ---- bm25 -------------------------------------------------------------------------------
+
+
+def token_count(row: IndexRow) -> int:
+    """The entry's length as FTS5 counts it for bm25: the tokens of title, summary and body,
+    and those of its `tags` column (sqlite.py: one per facet value, one more if not public)."""
+    tags = len(row.facet_pairs) + (0 if row.doc.is_public else 1)
+    return text_tokens(row.title_text, row.summary_text, row.body_text) + tags
+
+
+def text_tokens(*texts: str) -> int:
+    """Tokens of normalised texts (index_text leaves ASCII text as letters, digits, spaces)."""
+    return sum(
+        len(text.split() if text.isascii() else NON_TOKEN_RE.sub(" ", text).split())
+        for text in texts
+    )
+
+
+def idf(entries: int, holding: int) -> float:
+    """FTS5's IDF: log((N − n + 0.5) / (n + 0.5)), floored at 1e-6 (a word in over half)."""
+    holding = min(max(holding, 0), entries)
+    return max(math.log((entries - holding + 0.5) / (holding + 0.5)), IDF_FLOOR)
+
+
+def phrase_tokens(phrases: Sequence[Phrase]) -> list[tuple[str, bool]]:
+    """The (token, is prefix) whose frequencies the phrases need, each once."""
+    wanted: dict[tuple[str, bool], None] = {}
+    for phrase in phrases:
+        last = len(phrase.tokens) - 1
+        for i, token in enumerate(phrase.tokens):
+            wanted[(token, phrase.prefix and i == last)] = None
+    return list(wanted)
+
+
+def phrase_frequency(phrase: Phrase, known: dict[tuple[str, bool], int]) -> int:
+    """Entries holding the phrase, estimated: its rarest word's count (an upper bound), a prefix
+    counting as its most frequent expansion (a lower bound)."""
+    last = len(phrase.tokens) - 1
+    return min(
+        known.get((token, phrase.prefix and i == last), 0) for i, token in enumerate(phrase.tokens)
+    )
+
+
+@dataclass(frozen=True)
+class Bm25Terms:
+    """What one query's bm25 needs: per scored phrase its tsquery text and weight (idf × (k1+1)
+    × the times the query repeats it), and the length normalisation's two constants."""
+
+    queries: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    norm_constant: float
+    norm_per_token: float
+
+
+def bm25_terms(
+    phrases: Sequence[Phrase], entries: int, tokens: int, frequencies: dict[tuple[str, bool], int]
+) -> Bm25Terms:
+    """idf per phrase (the rarest MAX_SCORED_PHRASES kept) and k1·(1 − b + b·length/average),
+    divided by WEIGHT_SCALE since ts_rank_cd gives frequencies divided by it."""
+    repeats = Counter(phrases)
+    holding = {phrase: phrase_frequency(phrase, frequencies) for phrase in repeats}
+    kept = sorted(repeats, key=lambda phrase: holding[phrase])[:MAX_SCORED_PHRASES]
+    average = tokens / entries if entries and tokens > 0 else 1.0
+    return Bm25Terms(
+        queries=tuple(ts_phrase(phrase) for phrase in kept),
+        coefficients=tuple(
+            idf(entries, holding[phrase]) * (K1 + 1) * repeats[phrase] for phrase in kept
+        ),
+        norm_constant=K1 * (1 - B) / WEIGHT_SCALE,
+        norm_per_token=K1 * B / (average * WEIGHT_SCALE),
+    )
+
+
+def bm25_sql(terms: Bm25Terms, window: list[int], wanted: int) -> tuple[str, list[Any]]:
+    """The best `wanted` of `window` by bm25. Each frequency is computed once, in a subquery
+    kept apart (OFFSET 0) so the planner does not repeat it in the sum."""
+    frequencies = ", ".join(
+        f"ts_rank_cd('{FREQUENCY_WEIGHTS}', document, to_tsquery('simple', %s), 0)::float8 AS f{i}"
+        for i in range(len(terms.queries))
+    )
+    score = " + ".join(f"%s * f{i} / (f{i} + norm)" for i in range(len(terms.queries)))
+    sql = (
+        f"SELECT id, {score} AS score FROM (SELECT id,"  # noqa: S608
+        f" %s + %s * token_count AS norm, {frequencies}"
+        " FROM search_entry WHERE id = ANY(%s) OFFSET 0) AS scored"
+        " ORDER BY score DESC, id DESC LIMIT %s"
+    )
+    params = [
+        *terms.coefficients,
+        terms.norm_constant,
+        terms.norm_per_token,
+        *terms.queries,
+        window,
+        wanted,
+    ]
+    return sql, params
+
+
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
@@ -79,38 +240,54 @@ class PostgresBackend(SearchBackend):
     def entry_insert_sql(self) -> str:
         return (
             "INSERT INTO search_entry (id, kind, key, title, summary, body, language, date, year,"  # noqa: S608
-            f" is_public, extra, document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-            f" {DOCUMENT_SQL})"
+            " is_public, extra, token_count, document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s,"
+            f" %s, %s, %s, %s, {DOCUMENT_SQL})"
         )
 
     def entry_insert_params(self, entry_id: int, row: IndexRow) -> tuple[Any, ...]:
         return (
             *super().entry_insert_params(entry_id, row),
+            token_count(row),
             row.title_text,
             row.summary_text,
             row.body_text,
         )
 
     def write_full_text(self, cursor: CursorWrapper, rows: list[tuple[int, IndexRow]]) -> None:
-        # The tsvector went in with the entry; here only the vocabulary for "did you mean".
-        terms = vocabulary_terms(row for _entry_id, row in rows)
-        if terms:
-            cursor.execute(
-                "INSERT INTO search_term (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
-                [terms],
-            )
+        """The tsvector went in with the entry; here the statistics bm25 reads, and the
+        vocabulary for "did you mean"."""
+        entry_ids = [entry_id for entry_id, _row in rows]
+        change_totals(cursor, len(rows), sum(token_count(row) for _entry_id, row in rows))
+        cursor.execute(
+            ADD_TERMS_SQL,
+            [documents_of(entry_ids), vocabulary_terms(row for _entry_id, row in rows)],
+        )
 
     def delete_full_text(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
-        """The tsvector goes with its row; vocabulary terms stay (suggestions are verified)."""
+        """The tsvector goes with its row (deleted after this); its statistics go here. Words
+        stay in the vocabulary, with what is left of their counts."""
+        cursor.execute(
+            "SELECT count(*), coalesce(sum(token_count), 0) FROM search_entry WHERE id = ANY(%s)",
+            [list(entry_ids)],
+        )
+        entries, tokens = cursor.fetchone()
+        if entries:
+            change_totals(cursor, -int(entries), -int(tokens))
+            cursor.execute(REMOVE_TERMS_SQL, [documents_of(entry_ids)])
 
     def compile_text(self, parsed: ParsedQuery) -> CompiledText | None:
         if parsed.is_empty:
             return None
         positive, negative = ts_expression(parsed)
         if not positive:
-            return CompiledText(expression=negative, inverted=True)
+            return PostgresText(expression=negative, inverted=True)
         expression = f"({positive}) & !({negative})" if negative else positive
-        return CompiledText(expression=expression, positive=positive, negative=negative)
+        return PostgresText(
+            expression=expression,
+            positive=positive,
+            negative=negative,
+            phrases=tuple(parsed.positive_phrases()),
+        )
 
     def matching_ids_sql(self, text: CompiledText) -> tuple[str, list[Any]]:
         return (
@@ -130,15 +307,12 @@ class PostgresBackend(SearchBackend):
         offset: int,
         limit: int,
     ) -> RankedPage:
-        """ts_rank_cd reads each entry's tsvector, so only the RANK_LIMIT most recently indexed
-        of the selected entries are scored; past those, the others follow newest first."""
+        """bm25 over the RANK_LIMIT most recently indexed of the selected entries (each costs a
+        read of its tsvector per phrase); past those, the others follow newest first."""
         window = [int(entry_id) for entry_id in selected[-RANK_LIMIT:]]
-        scored_rows = min(offset + limit, len(window))
-        cursor.execute(
-            f"SELECT id, {RANK_SQL} AS score FROM search_entry WHERE id = ANY(%s)"  # noqa: S608
-            " ORDER BY score DESC, id DESC LIMIT %s",
-            [text.expression, window, scored_rows],
-        )
+        terms = self.bm25_terms(cursor, text, len(selected))
+        sql, params = bm25_sql(terms, window, min(offset + limit, len(window)))
+        cursor.execute(sql, params)
         ranked = [(int(i), float(s)) for i, s in cursor.fetchall()]
         if offset + limit > len(window):
             older = selected[: len(selected) - len(window)][::-1]
@@ -146,6 +320,30 @@ class PostgresBackend(SearchBackend):
                 (int(entry_id), 0.0) for entry_id in older[: offset + limit - len(ranked)]
             )
         return RankedPage(ranked[offset : offset + limit], len(selected) > RANK_LIMIT)
+
+    def bm25_terms(self, cursor: CursorWrapper, text: CompiledText, matches: int) -> Bm25Terms:
+        phrases = text.phrases if isinstance(text, PostgresText) else ()
+        if not phrases:  # compiled elsewhere: the whole query as one phrase of unknown rarity
+            query = text.positive or text.expression
+            return Bm25Terms((query,), (K1 + 1,), K1 / WEIGHT_SCALE, 0.0)
+        wanted = phrase_tokens(phrases)
+        cursor.execute(
+            STATISTICS_SQL,
+            [LAST_CHARACTER, [token for token, _ in wanted], [prefix for _, prefix in wanted]],
+        )
+        entries, tokens, counts = cursor.fetchone()
+        frequencies = {key: int(count or 0) for key, count in zip(wanted, counts, strict=True)}
+        # Statistics behind the index (an entry written around them) must not make N too small.
+        return bm25_terms(phrases, max(int(entries or 0), matches), int(tokens or 0), frequencies)
+
+    def vocabulary_candidates(self, cursor: CursorWrapper, token: str) -> list[str]:
+        """As the base class, leaving out the lexemes kept only for their counts."""
+        cursor.execute(
+            "SELECT term FROM search_term WHERE term >= %s AND term < %s"
+            " AND length(term) BETWEEN %s AND %s AND spelling LIMIT 20000",
+            [token[0], chr(ord(token[0]) + 1), len(token) - 2, len(token) + 2],
+        )
+        return [term for (term,) in cursor.fetchall()]
 
     def suggest_titles(
         self, cursor: CursorWrapper, phrase: Phrase, kinds: Sequence[str], limit: int
@@ -156,9 +354,26 @@ class PostgresBackend(SearchBackend):
         )
         kind_sql = " AND kind = ANY(%s)" if kinds else ""
         cursor.execute(
-            f"SELECT title, {RANK_SQL} AS score FROM search_entry"  # noqa: S608
+            f"SELECT title, {TITLE_RANK_SQL} AS score FROM search_entry"  # noqa: S608
             f" WHERE document @@ to_tsquery('simple', %s) AND is_public{kind_sql}"
             " ORDER BY score DESC, title LIMIT %s",
             [expression, expression, *([list(kinds)] if kinds else []), limit],
         )
         return [title for title, _score in cursor.fetchall()]
+
+
+def documents_of(entry_ids: Sequence[int]) -> str:
+    """The query ts_stat runs: the tsvectors of these entries (ids are integers, inlined)."""
+    listed = ",".join(str(int(entry_id)) for entry_id in entry_ids)
+    return f"SELECT document FROM search_entry WHERE id = ANY('{{{listed}}}'::bigint[])"  # noqa: S608
+
+
+def change_totals(cursor: CursorWrapper, entries: int, tokens: int) -> None:
+    """Add to the entry and token totals. Its row lock is taken first by every index write,
+    before any search_term row, so concurrent writers queue here instead of deadlocking."""
+    sql = "UPDATE search_totals SET entries = entries + %s, tokens = tokens + %s WHERE id = 1"
+    cursor.execute(sql, [entries, tokens])
+    if cursor.rowcount == 0:  # the row made by migration 0008 was deleted: count again
+        cursor.execute(RECOUNT_TOTALS_SQL)
+        if entries < 0:  # the entries being removed are still there, and were counted
+            cursor.execute(sql, [entries, tokens])

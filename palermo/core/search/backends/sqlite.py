@@ -230,16 +230,22 @@ class SQLiteBackend(SearchBackend):
         limit: int,
     ) -> RankedPage:
         clauses = filter_clauses(filters, years)
-        # Non-public entries are rare: rather than one more clause for FTS5 to merge, ask for as
-        # many more rows as there are hidden ones among the matches, and keep the selected ones
-        # (which also guards against a document whose text imitates a tag token).
-        wanted = offset + limit + len(hidden)
-        if len(selected) <= RANK_LIMIT:
-            ranked = scored(cursor, with_filters(text.expression, clauses), wanted)
-        else:
-            ranked = title_first(cursor, text, clauses, wanted, selected)
-        visible = only_selected(ranked, selected)
-        return RankedPage(visible[offset : offset + limit], len(selected) > RANK_LIMIT)
+        # Non-public entries are rare: rather than one more clause for FTS5 to merge, ask for
+        # more rows by their share among the matches and keep the selected ones (which also
+        # guards against a document whose text imitates a tag token).
+        needed = offset + limit
+        hidden_share = len(hidden) / (len(selected) + len(hidden))
+        wanted = int(needed / max(0.1, 1 - hidden_share)) + 10
+        while True:
+            if len(selected) <= RANK_LIMIT:
+                ranked = scored(cursor, with_filters(text.expression, clauses), wanted)
+            else:
+                ranked = title_first(cursor, text, clauses, wanted, selected)
+            visible = only_selected(ranked, selected)
+            if len(visible) >= needed or len(ranked) < wanted:
+                break
+            wanted *= 4  # more hidden entries near the top than their share predicted
+        return RankedPage(visible[offset:needed], len(selected) > RANK_LIMIT)
 
     def suggest_titles(
         self, cursor: CursorWrapper, phrase: Phrase, kinds: Sequence[str], limit: int
@@ -260,10 +266,12 @@ class SQLiteBackend(SearchBackend):
         return [title for (title,) in cursor.fetchall()]
 
     def term_frequencies(self, cursor: CursorWrapper, terms: Sequence[str]) -> dict[str, int]:
-        # fts5vocab counts a term's entries by reading its whole list: ask for a few terms only.
+        # Counting a MATCH reads the term's list without its positions, which fts5vocab decodes.
         frequencies = dict.fromkeys(terms, 0)
         for term in terms:
-            cursor.execute("SELECT doc FROM search_vocab WHERE term = %s", [term])
-            row = cursor.fetchone()
-            frequencies[term] = int(row[0]) if row else 0
+            cursor.execute(
+                "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s",
+                [fts_phrase(Phrase((term,)))],
+            )
+            frequencies[term] = int(cursor.fetchone()[0])
         return frequencies
