@@ -56,9 +56,7 @@ MAX_SCORED_PHRASES = 8
 # is scored.
 RANK_LIMIT = 5_000
 # Title suggestions (search as you type) keep ts_rank_cd over the title alone.
-TITLE_RANK_SQL = (
-    "ts_rank_cd('{0.1, 0.2, 0.3, 0.5}', document, to_tsquery('simple', %s), 1)"
-)
+TITLE_RANK_SQL = "ts_rank_cd('{0.1, 0.2, 0.3, 0.5}', document, to_tsquery('simple', %s), 1)"
 DOCUMENT_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
     " || setweight(to_tsvector('simple', %s), 'C')"
