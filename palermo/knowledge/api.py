@@ -73,6 +73,7 @@ class SearchResponse(Schema):
     did_you_mean: str | None
     relaxations: list[dict[str, Any]]
     took_ms: float
+    ranking_approximate: bool
 
 
 @router.get("/search", response=SearchResponse, summary="Search the knowledge base")
@@ -117,6 +118,7 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> dict[str, Any
             for relaxation in results.relaxations or []
         ],
         "took_ms": results.took_ms,
+        "ranking_approximate": results.ranking_approximate,
     }
 
 
