@@ -87,6 +87,12 @@ ADD_TERMS_SQL = (
 REMOVE_TERMS_SQL = (
     "UPDATE search_term AS t SET ndoc = t.ndoc - s.ndoc FROM ts_stat(%s) s WHERE t.term = s.word"
 )
+CHANGE_TOTALS_SQL = (
+    "UPDATE search_totals AS t SET entries = t.entries + %s * d.entries,"
+    " tokens = t.tokens + %s * d.tokens"
+    " FROM (SELECT count(*) AS entries, coalesce(sum(token_count), 0) AS tokens"
+    " FROM search_entry WHERE id = ANY(%s)) AS d WHERE t.id = 1"
+)
 RECOUNT_TOTALS_SQL = (
     "INSERT INTO search_totals (id, entries, tokens)"
     " SELECT 1, count(*), coalesce(sum(token_count), 0) FROM search_entry"
@@ -265,7 +271,7 @@ class PostgresBackend(SearchBackend):
         """The tsvector went in with the entry; here the statistics bm25 reads, and the
         vocabulary for "did you mean"."""
         entry_ids = [entry_id for entry_id, _row in rows]
-        change_totals(cursor, len(rows), sum(token_count(row) for _entry_id, row in rows))
+        change_totals(cursor, entry_ids, 1)
         cursor.execute(
             ADD_TERMS_SQL,
             [documents_of(entry_ids), vocabulary_terms(row for _entry_id, row in rows)],
@@ -274,14 +280,8 @@ class PostgresBackend(SearchBackend):
     def delete_full_text(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         """The tsvector goes with its row (deleted after this); its statistics go here. Words
         stay in the vocabulary, with what is left of their counts."""
-        cursor.execute(
-            "SELECT count(*), coalesce(sum(token_count), 0) FROM search_entry WHERE id = ANY(%s)",
-            [list(entry_ids)],
-        )
-        entries, tokens = cursor.fetchone()
-        if entries:
-            change_totals(cursor, -int(entries), -int(tokens))
-            cursor.execute(REMOVE_TERMS_SQL, [documents_of(entry_ids)])
+        change_totals(cursor, entry_ids, -1)
+        cursor.execute(REMOVE_TERMS_SQL, [documents_of(entry_ids)])
 
     def compile_text(self, parsed: ParsedQuery) -> CompiledText | None:
         if parsed.is_empty:
@@ -376,12 +376,13 @@ def documents_of(entry_ids: Sequence[int]) -> str:
     return f"SELECT document FROM search_entry WHERE id = ANY('{{{listed}}}'::bigint[])"  # noqa: S608
 
 
-def change_totals(cursor: CursorWrapper, entries: int, tokens: int) -> None:
-    """Add to the entry and token totals. Its row lock is taken first by every index write,
-    before any search_term row, so concurrent writers queue here instead of deadlocking."""
-    sql = "UPDATE search_totals SET entries = entries + %s, tokens = tokens + %s WHERE id = 1"
-    cursor.execute(sql, [entries, tokens])
+def change_totals(cursor: CursorWrapper, entry_ids: Sequence[int], sign: int) -> None:
+    """Add (sign 1) or take (-1) these entries to or from the totals, as stored: after they are
+    inserted, before they are deleted. Every index write takes this row's lock first, before any
+    search_term row, so concurrent writers queue here instead of deadlocking."""
+    params: list[Any] = [sign, sign, list(entry_ids)]
+    cursor.execute(CHANGE_TOTALS_SQL, params)
     if cursor.rowcount == 0:  # the row made by migration 0008 was deleted: count again
         cursor.execute(RECOUNT_TOTALS_SQL)
-        if entries < 0:  # the entries being removed are still there, and were counted
-            cursor.execute(sql, [entries, tokens])
+        if sign < 0:  # the entries being removed are still there, and were counted
+            cursor.execute(CHANGE_TOTALS_SQL, params)
