@@ -6,6 +6,7 @@ for the query "тайник", "أحمد" for "احمد", and "犯罪" inside "�
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -53,7 +54,7 @@ class Matcher:
                 )
                 hit = False
             else:
-                hit = self.matches(" ".join(TOKEN_RE.findall(fold(value))))
+                hit = self.matches(folded_word(value))
             if hit:
                 found.append(word.span())
             if found and stop == len(text):
@@ -62,6 +63,12 @@ class Matcher:
 
     def matches(self, folded: str) -> bool:
         return folded in self.words or any(folded.startswith(p) for p in self.prefixes)
+
+
+@functools.lru_cache(maxsize=20_000)
+def folded_word(word: str) -> str:
+    """A non-ASCII word as the index sees it; words repeat a lot across the hits of a page."""
+    return " ".join(TOKEN_RE.findall(fold(word)))
 
 
 def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:
