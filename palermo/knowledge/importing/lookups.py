@@ -6,6 +6,7 @@ distinct text is folded and resolved once per import and remembered.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -145,7 +146,9 @@ INSTRUMENT_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def language_code(text: str) -> str | None:
+    """The code of a language named in a line ("English", "fr", "中文"); None if unknown."""
     key = fold(text or "")
     if not key:
         return "en"

@@ -35,6 +35,7 @@ from palermo.knowledge.models import (
     Status,
     TreatyParty,
 )
+from palermo.reference.models import Country
 
 if TYPE_CHECKING:
     from palermo.core.search import SearchDocument
@@ -108,7 +109,7 @@ def _digest(parsed: ParsedRecord, source_kind: str) -> str:
     """What a line says, reduced to a digest: equal digests mean nothing to write."""
 
     def plain(value: Any) -> Any:
-        return value.iso3 if hasattr(value, "iso3") else value
+        return value.iso3 if isinstance(value, Country) else value
 
     content = [
         source_kind,
