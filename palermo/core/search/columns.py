@@ -238,11 +238,13 @@ def load_entries(
         aggregate(vendor, "COALESCE(e.year, 0)", "e.id"),
         aggregate(vendor, day, "e.id"),
     ]
-    # SQLite's group_concat follows the scan, so the rows are ordered first.
-    source = (
-        "(SELECT * FROM search_entry ORDER BY id) e" if vendor == "sqlite" else "search_entry e"
-    )
-    cursor.execute(f"SELECT {', '.join(columns)} FROM {source} {where}", params or [])  # noqa: S608
+    # SQLite's group_concat follows the scan, so the rows are ordered first; the condition goes
+    # inside, or SQLite would read every entry to order them before applying it.
+    if vendor == "sqlite":
+        source = f"(SELECT * FROM search_entry e {where} ORDER BY id) e"  # noqa: S608
+    else:
+        source = f"search_entry e {where}"
+    cursor.execute(f"SELECT {', '.join(columns)} FROM {source}", params or [])  # noqa: S608
     ids, public_text, years, days = cursor.fetchone()
     return {
         "ids": parse_ids(ids),
