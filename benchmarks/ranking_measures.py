@@ -19,7 +19,7 @@ from rank_bm25 import BM25Okapi
 from ranking_corpus import Document
 
 TOP = 10
-FTS5_WEIGHTS = (10.0, 4.0, 1.0)  # palermo/core/search/backends/sqlite.py
+FTS5_WEIGHTS = (2.0, 1.5, 1.0)  # palermo/core/search/backends/sqlite.py
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def formula_reasons(measures: dict[str, float | None]) -> list[str]:
         return [f"FTS5's formula without field weights gives our top 10 ({unweighted:.2f})"]
     if weighted >= 0.9:
         return [
-            f"FTS5's formula gives our top 10 with the weights 10/4/1 ({weighted:.2f}), "
+            f"FTS5's formula gives our top 10 with the weights 2/1.5/1 ({weighted:.2f}), "
             f"not without them ({unweighted:.2f}): the field weights"
         ]
     return []
