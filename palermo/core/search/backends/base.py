@@ -153,6 +153,8 @@ def storable(text: str | None) -> str:
 
 class SearchBackend(ABC):
     vendor: str
+    # Extra SQL on search_term rows offered as spelling candidates (a backend's own columns).
+    vocabulary_condition = ""
 
     # ---- writing -----------------------------------------------------------------------
     def write(self, cursor: CursorWrapper, docs: Sequence[SearchDocument]) -> int:
@@ -281,8 +283,8 @@ class SearchBackend(ABC):
     def vocabulary_candidates(self, cursor: CursorWrapper, token: str) -> list[str]:
         """Indexed words sharing the token's first letter, within two characters of its length."""
         cursor.execute(
-            "SELECT term FROM search_term WHERE term >= %s AND term < %s"
-            " AND length(term) BETWEEN %s AND %s LIMIT 20000",
+            "SELECT term FROM search_term WHERE term >= %s AND term < %s"  # noqa: S608
+            f" AND length(term) BETWEEN %s AND %s{self.vocabulary_condition} LIMIT 20000",
             [token[0], chr(ord(token[0]) + 1), len(token) - 2, len(token) + 2],
         )
         return [term for (term,) in cursor.fetchall()]

@@ -242,6 +242,8 @@ def bm25_sql(terms: Bm25Terms, window: list[int], wanted: int) -> tuple[str, lis
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+    # search_term also holds lexemes kept only for their bm25 counts: offer the words alone.
+    vocabulary_condition = " AND spelling"
 
     def new_ids(self, cursor: CursorWrapper, count: int) -> list[int]:
         cursor.execute(
@@ -343,15 +345,6 @@ class PostgresBackend(SearchBackend):
         frequencies = {key: int(count or 0) for key, count in zip(wanted, counts, strict=True)}
         # Statistics behind the index (an entry written around them) must not make N too small.
         return bm25_terms(phrases, max(int(entries or 0), matches), int(tokens or 0), frequencies)
-
-    def vocabulary_candidates(self, cursor: CursorWrapper, token: str) -> list[str]:
-        """As the base class, leaving out the lexemes kept only for their counts."""
-        cursor.execute(
-            "SELECT term FROM search_term WHERE term >= %s AND term < %s"
-            " AND length(term) BETWEEN %s AND %s AND spelling LIMIT 20000",
-            [token[0], chr(ord(token[0]) + 1), len(token) - 2, len(token) + 2],
-        )
-        return [term for (term,) in cursor.fetchall()]
 
     def suggest_titles(
         self, cursor: CursorWrapper, phrase: Phrase, kinds: Sequence[str], limit: int
