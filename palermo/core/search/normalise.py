@@ -51,6 +51,12 @@ FOLDABLE_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640أ
 ACCENTED_RE = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 LATIN_ACCENT_RE = re.compile("(?<=[a-z])[\u0300-\u036f]+")
 ASCII_SEPARATOR_RE = re.compile("[\x00-\x1f\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
+# The same for ASCII text as a byte table, lower-casing too: bytes.translate is about fifteen
+# times faster than the regex on a judgment's text (runs of spaces it leaves split the same).
+ASCII_INDEX_TABLE = bytes(
+    ord(" ") if ASCII_SEPARATOR_RE.match(chr(code)) else ord(chr(code).lower())
+    for code in range(128)
+) + bytes(range(128, 256))
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -117,7 +123,7 @@ def index_text(text: str) -> str:
     if not text:
         return ""
     if text.isascii():
-        return ASCII_SEPARATOR_RE.sub(" ", text.lower())
+        return text.encode("ascii").translate(ASCII_INDEX_TABLE).decode("ascii")
     text = fold(text)
     if CJK_RUN_RE.search(text):
         text = CJK_RUN_RE.sub(lambda run: " " + " ".join(cjk_units(run[0], True)) + " ", text)

@@ -9,6 +9,7 @@ empty results are the same SQL on both databases and live here.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import secrets
 from abc import ABC, abstractmethod
@@ -94,8 +95,10 @@ class IndexRow:
 
     @classmethod
     def from_document(cls, doc: SearchDocument) -> IndexRow:
-        doc = replace(doc, kind=storable(str(doc.kind))[:64], key=storable(str(doc.key))[:255])
-        pairs: list[tuple[str, str]] = [(KIND_FACET, doc.kind)]
+        kind, key = short_text(doc.kind, 64), short_text(doc.key, 255)
+        if kind != doc.kind or key != doc.key:
+            doc = replace(doc, kind=kind, key=key)
+        pairs: list[tuple[str, str]] = [(KIND_FACET, kind)]
         if doc.date is not None:
             pairs.append((YEAR_FACET, str(doc.date.year)))
         for facet, values in (doc.facets or {}).items():
@@ -103,9 +106,8 @@ class IndexRow:
                 continue  # derived from the document itself; a second source would double-count
             if isinstance(values, str):
                 values = [values]
-            for value in dict.fromkeys(storable(str(v))[:255] for v in values):
-                if value:
-                    pairs.append((storable(str(facet))[:64], value))
+            cleaned = (facet_pair(facet, v if isinstance(v, str) else str(v)) for v in values)
+            pairs.extend(dict.fromkeys(pair for pair in cleaned if pair))
         return cls(
             doc=doc,
             facet_pairs=tuple(pairs),
@@ -113,6 +115,18 @@ class IndexRow:
             summary_text=index_text(doc.summary),
             body_text=index_text(doc.body),
         )
+
+
+@functools.lru_cache(maxsize=65_536)
+def facet_pair(facet: str, value: str) -> tuple[str, str] | None:
+    """(facet, value) as stored, or None for an empty value. Memoised: an import repeats the
+    same few hundred values on every record."""
+    cleaned = storable(value)[:255]
+    return (short_text(facet, 64), cleaned) if cleaned else None
+
+
+def short_text(value: Any, length: int) -> str:
+    return storable(value if isinstance(value, str) else str(value))[:length]
 
 
 def vocabulary_terms(rows: Iterable[IndexRow]) -> list[str]:

@@ -17,6 +17,7 @@ Asking FTS5 for a list of rowids instead evaluates the MATCH again for each (abo
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -54,6 +55,7 @@ PRIVATE_TAG = TAG_PREFIX + "private"
 RANK_LIMIT = 10_000
 
 
+@functools.lru_cache(maxsize=65_536)
 def tag_token(facet: str, value: str) -> str:
     digest = hashlib.blake2b(f"{facet}\x1f{value}".encode(), digest_size=8).hexdigest()
     return TAG_PREFIX + digest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from palermo.core.search.normalise import NON_TOKEN_RE, index_text, tokens
+from palermo.core.search.normalise import ASCII_SEPARATOR_RE, NON_TOKEN_RE, index_text, tokens
 
 CASES = [
     ("Éléphant Straße", ["elephant", "strasse"]),
@@ -46,3 +46,26 @@ def test_index_side_splits_like_the_query_side(text: str) -> None:
 
 def test_lone_surrogates_do_not_break_anything() -> None:
     assert tokens("a\ud800b") == ["a", "b"]
+
+
+def test_ascii_table_splits_every_character_as_the_separator_pattern_does() -> None:
+    # index_text takes a byte table for ASCII text; each of the 128 characters, alone and
+    # between two words, must come out as the pattern used for other text makes it.
+    for code in range(128):
+        text = f"Ab{chr(code)}Cd"
+        assert index_text(text).split() == ASCII_SEPARATOR_RE.sub(" ", text.lower()).split()
+
+
+def test_ascii_index_text_keeps_words_and_lower_cases() -> None:
+    assert index_text("Art. 18(3), UNTOC; see e-mail X@Y.ORG").split() == [
+        "art",
+        "18",
+        "3",
+        "untoc",
+        "see",
+        "e",
+        "mail",
+        "x",
+        "y",
+        "org",
+    ]
