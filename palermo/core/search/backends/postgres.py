@@ -1,5 +1,9 @@
 """PostgreSQL full text: a weighted tsvector (title A, summary B, body C), GIN, and BM25.
 
+The tsvector and the entry's length live in a narrow table, `search_document` (migration 0009),
+apart from the entry's text: matching a common word reads that table and its GIN index, not
+the 3.6 KB rows of `search_entry`.
+
 The normaliser has already folded the text, so the 'simple' configuration (lower-casing only)
 indexes exactly the tokens SQLite indexes, and the contract suite holds on both databases.
 
@@ -10,7 +14,7 @@ not saturate, so it is used only for f, the phrase's weighted frequency in the e
 summary 1.5, body 1): for a query of one phrase and no normalisation it is the sum of the weights
 of the phrase's occurrences. What bm25 needs beyond the entry is kept by the writes in their
 transaction (migration 0008): `search_term.ndoc`, the entries holding each lexeme;
-`search_entry.token_count`, the entry's length as FTS5 counts it; `search_totals`, the number
+`search_document.token_count`, the entry's length as FTS5 counts it; `search_totals`, the number
 of entries and of their tokens. A phrase of several words takes its rarest word's frequency and
 a prefix its most frequent expansion's (FTS5 counts the entries matching either: cheap here
 only for rare words), which moves scores only where a query mixes them with other phrases.
@@ -24,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from django.db.backends.utils import CursorWrapper
 
 from palermo.core.search.backends.base import (
@@ -56,11 +61,7 @@ MAX_SCORED_PHRASES = 8
 # is scored.
 RANK_LIMIT = 5_000
 # Title suggestions (search as you type) keep ts_rank_cd over the title alone.
-TITLE_RANK_SQL = "ts_rank_cd('{0.1, 0.2, 0.3, 0.5}', document, to_tsquery('simple', %s), 1)"
-DOCUMENT_SQL = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
-    " || setweight(to_tsvector('simple', %s), 'C')"
-)
+TITLE_RANK_SQL = "ts_rank_cd('{0.1, 0.2, 0.3, 0.5}', d.document, to_tsquery('simple', %s), 1)"
 # Past every expansion of a prefix in code point order (the collation of search_term.term, as
 # base.vocabulary_candidates also assumes); starts_with keeps it right under any other.
 LAST_CHARACTER = "\U0010ffff"
@@ -72,30 +73,45 @@ STATISTICS_SQL = (
     " FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS t(token, prefix, n)"
     " ORDER BY t.n) FROM (SELECT 1) AS one LEFT JOIN search_totals s ON s.id = 1"
 )
-# Writes: the lexemes of some entries with the number of entries holding each (ts_stat reads
-# the stored tsvectors, so these are exactly the lexemes a query matches), added to or taken
-# from search_term; `spelling` marks the words offered by "did you mean" (vocabulary_terms).
-ADD_TERMS_SQL = (
-    "INSERT INTO search_term AS t (term, ndoc, spelling)"
-    " SELECT coalesce(s.word, v.term), coalesce(s.ndoc, 0), v.term IS NOT NULL"
-    " FROM ts_stat(%s) s FULL JOIN unnest(%s::text[]) AS v(term) ON v.term = s.word"
+# Writes. A batch's documents go in with one statement, which also counts the entries holding
+# each of their lexemes (as stored, so exactly the lexemes a query matches) and adds the counts
+# to search_term; `spelling` marks the words offered by "did you mean" (vocabulary_terms).
+# Counting the RETURNING rows spares reading the new tsvectors back, as ts_stat did.
+ADD_DOCUMENTS_SQL = (
+    "WITH added AS (INSERT INTO search_document (entry_id, token_count, document)"
+    " SELECT v.id, v.tokens, setweight(to_tsvector('simple', v.title), 'A')"
+    " || setweight(to_tsvector('simple', v.summary), 'B')"
+    " || setweight(to_tsvector('simple', v.body), 'C')"
+    " FROM unnest(%b::bigint[], %b::integer[], %b::text[], %b::text[], %b::text[])"
+    " AS v(id, tokens, title, summary, body) RETURNING document),"
+    " counted AS (SELECT u.word, count(*) AS ndoc"
+    " FROM added, unnest(tsvector_to_array(added.document)) AS u(word) GROUP BY u.word)"
+    " INSERT INTO search_term AS t (term, ndoc, spelling)"
+    " SELECT coalesce(c.word, v.term), coalesce(c.ndoc, 0), v.term IS NOT NULL"
+    " FROM counted c FULL JOIN unnest(%b::text[]) AS v(term) ON v.term = c.word"
     " ORDER BY 1"
     " ON CONFLICT (term) DO UPDATE SET ndoc = t.ndoc + excluded.ndoc,"
     " spelling = t.spelling OR excluded.spelling"
     " WHERE excluded.ndoc <> 0 OR (excluded.spelling AND NOT t.spelling)"
 )
-REMOVE_TERMS_SQL = (
-    "UPDATE search_term AS t SET ndoc = t.ndoc - s.ndoc FROM ts_stat(%s) s WHERE t.term = s.word"
+REMOVE_DOCUMENTS_SQL = (
+    "WITH removed AS (DELETE FROM search_document WHERE entry_id = ANY(%s::bigint[])"
+    " RETURNING document),"
+    " counted AS (SELECT u.word, count(*) AS ndoc"
+    " FROM removed, unnest(tsvector_to_array(removed.document)) AS u(word) GROUP BY u.word)"
+    " UPDATE search_term AS t SET ndoc = t.ndoc - c.ndoc FROM counted c WHERE t.term = c.word"
 )
-CHANGE_TOTALS_SQL = (
-    "UPDATE search_totals AS t SET entries = t.entries + %s * d.entries,"
-    " tokens = t.tokens + %s * d.tokens"
+ADD_TOTALS_SQL = (
+    "UPDATE search_totals SET entries = entries + %s, tokens = tokens + %s WHERE id = 1"
+)
+REMOVE_TOTALS_SQL = (
+    "UPDATE search_totals AS t SET entries = t.entries - d.entries, tokens = t.tokens - d.tokens"
     " FROM (SELECT count(*) AS entries, coalesce(sum(token_count), 0) AS tokens"
-    " FROM search_entry WHERE id = ANY(%s)) AS d WHERE t.id = 1"
+    " FROM search_document WHERE entry_id = ANY(%s::bigint[])) AS d WHERE t.id = 1"
 )
 RECOUNT_TOTALS_SQL = (
     "INSERT INTO search_totals (id, entries, tokens)"
-    " SELECT 1, count(*), coalesce(sum(token_count), 0) FROM search_entry"
+    " SELECT 1, count(*), coalesce(sum(token_count), 0) FROM search_document"
 )
 
 
@@ -213,9 +229,9 @@ def bm25_sql(terms: Bm25Terms, window: list[int], wanted: int) -> tuple[str, lis
     if len(terms.queries) == 1:
         # One phrase: as c·(1 − norm / (f + norm)), f is named once and computed once.
         sql = (
-            "SELECT id, %s * (1 - (%s + %s * token_count)"  # noqa: S608
+            "SELECT entry_id AS id, %s * (1 - (%s + %s * token_count)"  # noqa: S608
             f" / ({FREQUENCY_SQL} + %s + %s * token_count)) AS score"
-            " FROM search_entry WHERE id = ANY(%s) ORDER BY score DESC, id DESC LIMIT %s"
+            " FROM search_document WHERE entry_id = ANY(%s) ORDER BY score DESC, id DESC LIMIT %s"
         )
         norm = [terms.norm_constant, terms.norm_per_token]
         return sql, [terms.coefficients[0], *norm, terms.queries[0], *norm, window, wanted]
@@ -224,9 +240,9 @@ def bm25_sql(terms: Bm25Terms, window: list[int], wanted: int) -> tuple[str, lis
     frequencies = ", ".join(f"{FREQUENCY_SQL} AS f{i}" for i in range(len(terms.queries)))
     score = " + ".join(f"%s * f{i} / (f{i} + norm)" for i in range(len(terms.queries)))
     sql = (
-        f"SELECT id, {score} AS score FROM (SELECT id,"  # noqa: S608
+        f"SELECT id, {score} AS score FROM (SELECT entry_id AS id,"  # noqa: S608
         f" %s + %s * token_count AS norm, {frequencies}"
-        " FROM search_entry WHERE id = ANY(%s) OFFSET 0) AS scored"
+        " FROM search_document WHERE entry_id = ANY(%s) OFFSET 0) AS scored"
         " ORDER BY score DESC, id DESC LIMIT %s"
     )
     params = [
@@ -253,37 +269,29 @@ class PostgresBackend(SearchBackend):
         )
         return [int(entry_id) for (entry_id,) in cursor.fetchall()]
 
-    def entry_insert_sql(self) -> str:
-        return (
-            "INSERT INTO search_entry (id, kind, key, title, summary, body, language, date, year,"  # noqa: S608
-            " is_public, extra, token_count, document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s,"
-            f" %s, %s, %s, %s, {DOCUMENT_SQL})"
-        )
-
-    def entry_insert_params(self, entry_id: int, row: IndexRow) -> tuple[Any, ...]:
-        return (
-            *super().entry_insert_params(entry_id, row),
-            token_count(row),
-            row.title_text,
-            row.summary_text,
-            row.body_text,
-        )
-
     def write_full_text(self, cursor: CursorWrapper, rows: list[tuple[int, IndexRow]]) -> None:
-        """The tsvector went in with the entry; here the statistics bm25 reads, and the
-        vocabulary for "did you mean"."""
-        entry_ids = [entry_id for entry_id, _row in rows]
-        change_totals(cursor, entry_ids, 1)
-        cursor.execute(
-            ADD_TERMS_SQL,
-            [documents_of(entry_ids), vocabulary_terms(row for _entry_id, row in rows)],
-        )
+        """The documents, and the statistics bm25 reads and the vocabulary for "did you mean"
+        (the totals first: see add_totals)."""
+        lengths = [token_count(row) for _entry_id, row in rows]
+        add_totals(cursor, len(rows), sum(lengths))
+        params = [
+            [entry_id for entry_id, _row in rows],
+            lengths,
+            [row.title_text for _entry_id, row in rows],
+            [row.summary_text for _entry_id, row in rows],
+            [row.body_text for _entry_id, row in rows],
+            vocabulary_terms(row for _entry_id, row in rows),
+        ]
+        # Bound on the server: Django's client-side binding would quote the whole batch's text
+        # into the statement, for the server to parse back (about 5 MB for 2,000 entries).
+        with psycopg.Cursor(cursor.cursor.connection) as bound:
+            bound.execute(ADD_DOCUMENTS_SQL, params)
 
     def delete_full_text(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
-        """The tsvector goes with its row (deleted after this); its statistics go here. Words
-        stay in the vocabulary, with what is left of their counts."""
-        change_totals(cursor, entry_ids, -1)
-        cursor.execute(REMOVE_TERMS_SQL, [documents_of(entry_ids)])
+        """The documents and their statistics, before their entries are deleted. Words stay in
+        the vocabulary, with what is left of their counts."""
+        remove_totals(cursor, entry_ids)
+        cursor.execute(REMOVE_DOCUMENTS_SQL, [list(entry_ids)])
 
     def compile_text(self, parsed: ParsedQuery) -> CompiledText | None:
         if parsed.is_empty:
@@ -301,7 +309,7 @@ class PostgresBackend(SearchBackend):
 
     def matching_ids_sql(self, text: CompiledText) -> tuple[str, list[Any]]:
         return (
-            "SELECT string_agg(id::text, ',') FROM search_entry"
+            "SELECT string_agg(entry_id::text, ',') FROM search_document"
             " WHERE document @@ to_tsquery('simple', %s)",
             [text.expression],
         )
@@ -353,29 +361,32 @@ class PostgresBackend(SearchBackend):
         expression = " & ".join(
             ts_lexeme(token, prefix=i == last, weight="A") for i, token in enumerate(phrase.tokens)
         )
-        kind_sql = " AND kind = ANY(%s)" if kinds else ""
+        kind_sql = " AND e.kind = ANY(%s)" if kinds else ""
         cursor.execute(
-            f"SELECT title, {TITLE_RANK_SQL} AS score FROM search_entry"  # noqa: S608
-            f" WHERE document @@ to_tsquery('simple', %s) AND is_public{kind_sql}"
-            " ORDER BY score DESC, title LIMIT %s",
+            f"SELECT e.title, {TITLE_RANK_SQL} AS score FROM search_document d"  # noqa: S608
+            " JOIN search_entry e ON e.id = d.entry_id"
+            f" WHERE d.document @@ to_tsquery('simple', %s) AND e.is_public{kind_sql}"
+            " ORDER BY score DESC, e.title LIMIT %s",
             [expression, expression, *([list(kinds)] if kinds else []), limit],
         )
         return [title for title, _score in cursor.fetchall()]
 
 
-def documents_of(entry_ids: Sequence[int]) -> str:
-    """The query ts_stat runs: the tsvectors of these entries (ids are integers, inlined)."""
-    listed = ",".join(str(int(entry_id)) for entry_id in entry_ids)
-    return f"SELECT document FROM search_entry WHERE id = ANY('{{{listed}}}'::bigint[])"  # noqa: S608
-
-
-def change_totals(cursor: CursorWrapper, entry_ids: Sequence[int], sign: int) -> None:
-    """Add (sign 1) or take (-1) these entries to or from the totals, as stored: after they are
-    inserted, before they are deleted. Every index write takes this row's lock first, before any
-    search_term row, so concurrent writers queue here instead of deadlocking."""
-    params: list[Any] = [sign, sign, list(entry_ids)]
-    cursor.execute(CHANGE_TOTALS_SQL, params)
+def add_totals(cursor: CursorWrapper, entries: int, tokens: int) -> None:
+    """Count new entries into the totals, before their documents are stored. Every index write
+    takes this row's lock first, before any search_term row, so concurrent writers queue here
+    instead of deadlocking."""
+    cursor.execute(ADD_TOTALS_SQL, [entries, tokens])
     if cursor.rowcount == 0:  # the row made by migration 0008 was deleted: count again
         cursor.execute(RECOUNT_TOTALS_SQL)
-        if sign < 0:  # the entries being removed are still there, and were counted
-            cursor.execute(CHANGE_TOTALS_SQL, params)
+        cursor.execute(ADD_TOTALS_SQL, [entries, tokens])
+
+
+def remove_totals(cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
+    """Take these entries from the totals, as stored, before their documents are deleted (the
+    lock first, as in add_totals)."""
+    params = [list(entry_ids)]
+    cursor.execute(REMOVE_TOTALS_SQL, params)
+    if cursor.rowcount == 0:  # as above; the entries being removed are still counted
+        cursor.execute(RECOUNT_TOTALS_SQL)
+        cursor.execute(REMOVE_TOTALS_SQL, params)

@@ -263,7 +263,10 @@ def statistics() -> tuple[dict[str, int], tuple[int, int], dict[str, int]]:
         terms = dict(cursor.fetchall())
         cursor.execute("SELECT entries, tokens FROM search_totals")
         rows = cursor.fetchall()
-        cursor.execute("SELECT key, token_count FROM search_entry")
+        cursor.execute(
+            "SELECT e.key, d.token_count FROM search_entry e"
+            " JOIN search_document d ON d.entry_id = e.id"
+        )
         lengths = dict(cursor.fetchall())
     return terms, (rows[0] if rows else (0, 0)), lengths
 
@@ -271,7 +274,7 @@ def statistics() -> tuple[dict[str, int], tuple[int, int], dict[str, int]]:
 def recounted() -> tuple[dict[str, int], tuple[int, int], dict[str, int]]:
     """The same, counted from the entries as they are."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT word, ndoc FROM ts_stat('SELECT document FROM search_entry')")
+        cursor.execute("SELECT word, ndoc FROM ts_stat('SELECT document FROM search_document')")
         terms = dict(cursor.fetchall())
         cursor.execute("SELECT title, summary, body, is_public, key, kind, id FROM search_entry")
         entries = cursor.fetchall()
@@ -336,17 +339,26 @@ def migration() -> Iterator[Any]:
     yield importlib.import_module("palermo.core.search.migrations.0008_postgres_bm25_statistics")
 
 
+@pytest.fixture
+def document_table() -> Iterator[Any]:
+    yield importlib.import_module("palermo.core.search.migrations.0009_postgres_document_table")
+
+
 @postgres_only
 def test_the_migration_counts_existing_entries_as_the_writes_do(
-    indexed: None, migration: Any
+    indexed: None, migration: Any, document_table: Any
 ) -> None:
     kept = statistics()
     with connection.cursor() as cursor:
+        for statement in document_table.BACKWARD:  # the tables as migration 0008 found them
+            cursor.execute(statement)
         cursor.execute("UPDATE search_entry SET token_count = 0")
         cursor.execute("UPDATE search_term SET ndoc = 0")
         cursor.execute("DELETE FROM search_totals")
         migration.count_tokens(cursor)
         for statement in migration.FILL:
+            cursor.execute(statement)
+        for statement in document_table.FORWARD:
             cursor.execute(statement)
     assert statistics() == kept
 
