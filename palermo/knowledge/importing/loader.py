@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from palermo.core.audit import record_event
+from palermo.core.collections_pause import fewer_collections
 from palermo.knowledge.importing.lookups import Lookups
 from palermo.knowledge.importing.reader import LineError, detect_format, read_lines
 from palermo.knowledge.importing.rows import PARSERS, ParsedRecord
@@ -123,6 +124,20 @@ def import_rows(
     lookups: Lookups | None = None,
     label: str = "",
     source_kind: str = SourceKind.IMPORT,
+) -> ImportReport:
+    with fewer_collections():  # every checked line is held until written
+        return _import_rows(kind, rows, strict, user, progress, lookups, label, source_kind)
+
+
+def _import_rows(
+    kind: str,
+    rows: Iterable[tuple[int, dict[str, Any] | LineError]],
+    strict: bool,
+    user: Any,
+    progress: Callable[[str], None] | None,
+    lookups: Lookups | None,
+    label: str,
+    source_kind: str,
 ) -> ImportReport:
     parsed, report = parse_rows(
         kind, rows, lookups or Lookups.load(), strict=strict, progress=progress
