@@ -144,15 +144,20 @@ class Selection:
                 self.masks[YEAR_FACET] = self.masks[YEAR_FACET] & year_mask
             else:
                 self.masks[YEAR_FACET] = year_mask
-        self.mask = self.without("")
+        # Every filter at once, ANDed once: for the selection and for its non-public part.
+        filtered = self._all_filters()
+        self.mask = self.base if filtered is None else self.base & filtered
         # Entries that pass text and filters but are not public (None when those are shown).
-        self.hidden = None if filters.include_non_public else self._hidden(base)
+        self.hidden: BoolArray | None = None
+        if not filters.include_non_public:
+            hidden = base & ~index.public
+            self.hidden = hidden if filtered is None else hidden & filtered
 
-    def _hidden(self, base: BoolArray) -> BoolArray:
-        mask = base & ~self.index.public
-        for other_mask in self.masks.values():
-            mask = mask & other_mask
-        return mask
+    def _all_filters(self) -> BoolArray | None:
+        combined: BoolArray | None = None
+        for mask in self.masks.values():
+            combined = mask if combined is None else combined & mask
+        return combined
 
     def without(self, name: str) -> BoolArray:
         """The selection ignoring one filter (for that facet's own counts, or a relaxation)."""
