@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -267,7 +267,7 @@ def register_case(request: HttpRequest, payload: CaseIn) -> Any:
         measures=[services.MeasureInput(**m.dict()) for m in payload.measures],
     )
     case = services.register_case(user, organisation, data)
-    return 201, _detail(request, access_case_by_id(user, case.pk))
+    return Status(201, _detail(request, access_case_by_id(user, case.pk)))
 
 
 @router.get("/statistics", response=dict[str, Any])
@@ -329,7 +329,7 @@ def take_transition(request: HttpRequest, case_id: int, payload: TransitionIn) -
         raise HttpError(409, str(error)) from error
     except services.StaleCase as error:
         raise HttpError(409, "The case was changed by someone else; read it again.") from error
-    return 201, _detail(request, case)
+    return Status(201, _detail(request, case))
 
 
 @router.get("/{case_id}/documents", response=list[DocumentOut])
@@ -358,4 +358,5 @@ def add_correspondence(request: HttpRequest, case_id: int, payload: Corresponden
     entry = services_work.record_correspondence(
         user, case, kind=payload.kind, occurred_on=payload.occurred_on, summary=payload.summary
     )
-    return 201, {"id": entry.pk, "kind": entry.kind, "occurred_on": entry.occurred_on.isoformat()}
+    created = {"id": entry.pk, "kind": entry.kind, "occurred_on": entry.occurred_on.isoformat()}
+    return Status(201, created)
