@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from palermo.core.audit import record_event
 from palermo.core.collections_pause import fewer_collections
@@ -50,6 +51,36 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def extend_duplicate(self, record: ParsedRecord, first: ParsedRecord) -> None:
+        """A line repeated exactly (exports and scrapers write some twice) is imported once;
+        a different line with the same key is an error, since either could be meant."""
+        if _same_content(record, first):
+            self.warnings.append(
+                (record.line, _("the same as line %(line)s; imported once") % {"line": first.line})
+            )
+        else:
+            self.errors.append(
+                (
+                    record.line,
+                    _("the same id or source_url as line %(line)s, with different content")
+                    % {"line": first.line},
+                )
+            )
+
+
+def _same_content(one: ParsedRecord, other: ParsedRecord) -> bool:
+    def content(record: ParsedRecord) -> tuple[Any, ...]:
+        return (
+            record.fields,
+            record.links,
+            record.countries,
+            record.parties,
+            record.provisions,
+            record.treaty_parties,
+        )
+
+    return content(one) == content(other)
+
 
 def parse_rows(
     kind: str,
@@ -62,7 +93,7 @@ def parse_rows(
     parser = PARSERS[kind]
     report = ImportReport(kind)
     parsed: list[ParsedRecord] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, ParsedRecord] = {}
     for count, (number, row) in enumerate(rows, start=1):
         if progress and count % 5000 == 0:
             progress(f"checked {count} lines")
@@ -74,10 +105,11 @@ def parse_rows(
         except LineError as error:
             report.errors.extend((number, reason) for reason in error.reasons)
             continue
-        if record.key in seen:
-            report.errors.append((number, f"the same id or source_url as line {seen[record.key]}"))
+        first = seen.get(record.key)
+        if first is not None:
+            report.extend_duplicate(record, first)
             continue
-        seen[record.key] = number
+        seen[record.key] = record
         report.warnings.extend((number, warning) for warning in record.warnings)
         parsed.append(record)
     return parsed, report

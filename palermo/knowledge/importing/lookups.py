@@ -64,7 +64,7 @@ class Lookups:
             names += [n for n in (country.lookup_names or "").split("|") if n]
             for name in names:
                 if name:
-                    lookups.countries.setdefault(fold(name), country)
+                    lookups.countries.setdefault(country_key(name), country)
         tables: list[tuple[Any, dict[str, Any]]] = [
             (CrimeType, lookups.crime_types),
             (CrossCuttingIssue, lookups.issues),
@@ -83,9 +83,29 @@ class Lookups:
         return lookups
 
     def country(self, text: str) -> Country | None:
+        """The State a name or code stands for, however cased, accented or punctuated, with or
+        without "the", and in the inverted order of lists ("Korea, Republic of")."""
         if text not in self._country_of:
-            self._country_of[text] = self.countries.get(fold(text or ""))
+            self._country_of[text] = self._find_country(text or "")
         return self._country_of[text]
+
+    def _find_country(self, text: str) -> Country | None:
+        found = self.countries.get(country_key(text))
+        if found is None and text.count(",") == 1:
+            before, after = text.split(",")
+            found = self.countries.get(country_key(f"{after} {before}"))
+        return found
+
+    def countries_named(self, text: str) -> list[Country]:
+        """The State named, or the States of a comma-separated list ("FRA, ITA"); [] if any
+        of them is unknown."""
+        found = self.country(text)
+        if found is not None:
+            return [found]
+        parts = [self.country(part) for part in text.split(",") if part.strip()]
+        if len(parts) > 1 and all(p is not None for p in parts):
+            return [p for p in parts if p is not None]
+        return []
 
     def crime_type(self, text: str) -> CrimeType | None:
         return self.crime_types.get(fold(text or ""))
@@ -128,6 +148,20 @@ class Lookups:
             if parts and all(p is not None for p in parts):
                 return parts
         return []
+
+
+# Words a State's name may have or not in files ("The Netherlands", "Bosnia & Herzegovina").
+_COUNTRY_NOISE = frozenset({"the", "and"})
+
+
+def country_key(name: str) -> str:
+    """The look-up key of a State's name: folded (case, accents, punctuation), without "the"
+    and "and", "Saint" as "St", and initials joined ("U.S." is "us", "U K" is "uk")."""
+    words = fold(name).split()
+    words = ["st" if w == "saint" else w for w in words if w not in _COUNTRY_NOISE] or words
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        return "".join(words)
+    return " ".join(words)
 
 
 # Words that name an instrument in article references ("TIP Protocol art. 5", "SOM-6").

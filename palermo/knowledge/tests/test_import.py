@@ -111,7 +111,7 @@ def test_bad_lines_are_all_reported_and_nothing_is_written(
         "{not json",
         {**CASE, "id": "4", "year": "16th of May"},
         {**CASE, "id": "5", "title": ""},
-        {**CASE, "id": "XAA-2016-001"},
+        {**CASE, "id": "XAA-2016-001", "court": "Another court"},
         {**CASE, "id": "", "source_url": ""},
         {**CASE, "id": "8", "source_url": "ftp://nowhere"},
     ]

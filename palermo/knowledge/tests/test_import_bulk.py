@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from palermo.core.search import SearchPlan, search
+from palermo.knowledge.importing.line import _looks_like_url
 from palermo.knowledge.importing.loader import import_file
 from palermo.knowledge.importing.lookups import Lookups
-from palermo.knowledge.importing.rows import _looks_like_url
 from palermo.knowledge.models import CaseLaw, Legislation, Provision
 
 
