@@ -16,10 +16,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from palermo.knowledge.models import parse_partial_date
+from palermo.knowledge.models import DatePrecision, parse_partial_date
 from palermo.reference.folding import fold
 
-YEAR, MONTH, DAY = "year", "month", "day"
+YEAR, MONTH, DAY = DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY
 DateAndPrecision = tuple[datetime.date, str]
 
 # Month names in English, French, Spanish, Russian (both cases) and Arabic (both the
