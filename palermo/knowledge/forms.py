@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from palermo.accounts import access as roles
@@ -28,9 +29,29 @@ from palermo.knowledge.models import (
 )
 from palermo.knowledge.services import Terms
 from palermo.reference.models import Article, Country
+from palermo.reference.selectors import sort_by_name
 
 COMMON_FIELDS = ["title", "country", "language", "summary", "source_url", "source"]
 TERM_FIELDS = ["crime_types", "cross_cutting_issues", "articles"]
+MULTIPLE_HINT = _("Hold Ctrl (⌘ on a Mac) and click to choose several.")
+
+
+def article_label(article: Article) -> str:
+    """The name of an article, such as "UNTOC art. 18", in the reader's language."""
+    return gettext("%(instrument)s art. %(number)s") % {
+        "instrument": article.instrument.short_name,
+        "number": article.number,
+    }
+
+
+def _states_by_name(field: Any) -> None:
+    """List a State field's options by name as readers of the active language sort them (the
+    database would put "Émirats" after "Zimbabwe"); the field still validates against its
+    queryset."""
+    options: list[tuple[Any, str]] = [(c.pk, c.name) for c in sort_by_name(field.queryset)]
+    if not isinstance(field, forms.ModelMultipleChoiceField) and field.empty_label is not None:
+        options.insert(0, ("", field.empty_label))
+    field.widget.choices = options
 
 
 def _formfield(model_field: Any, **kwargs: Any) -> Any:
@@ -60,13 +81,36 @@ class RecordForm(forms.ModelForm):
                 countries = countries.filter(pk__in=roles.focal_point_country_ids(user))
                 self.fields["country"].required = True
             self.fields["country"].queryset = countries  # type: ignore[attr-defined]
+            own = list(countries[:2]) if not roles.is_editor(user) else []
+            if len(own) == 1 and not self.instance.country_id and not self.is_bound:
+                # A focal point of one State has nothing to choose.
+                self.initial["country"] = own[0].pk
+            _states_by_name(self.fields["country"])
+        for name in ("cooperating_states", "party_states"):
+            if name in self.fields:
+                self.fields[name].help_text = MULTIPLE_HINT
+                _states_by_name(self.fields[name])
+        # A widget swapped in after the field was built has no options of its own: the
+        # queryset is assigned again below so its options reach the new widget.
         for name in TERM_FIELDS:
             if name in self.fields:
                 self.fields[name].widget = forms.CheckboxSelectMultiple()
                 self.fields[name].required = False
         if "articles" in self.fields:
-            self.fields["articles"].queryset = Article.objects.select_related("instrument")  # type: ignore[attr-defined]
             self.fields["articles"].widget = forms.SelectMultiple(attrs={"size": 8})
+            self.fields["articles"].help_text = MULTIPLE_HINT
+        for name in TERM_FIELDS:
+            if name in self.fields:
+                field = self.fields[name]
+                queryset = (
+                    Article.objects.select_related("instrument")
+                    if name == "articles"
+                    else field.queryset  # type: ignore[attr-defined]
+                )
+                field.queryset = queryset  # type: ignore[attr-defined]
+        if "articles" in self.fields:
+            self.fields["articles"].label_from_instance = article_label  # type: ignore[attr-defined]
+            self.fields["articles"].widget.choices = self.fields["articles"].choices  # type: ignore[attr-defined]
 
     def clean_attachment_file(self) -> Any:
         upload = self.cleaned_data.get("attachment_file")
@@ -132,6 +176,24 @@ class CaseLawForm(RecordForm):
             "source",
         ]
         labels = {"title": _("Case name"), "summary": _("Summary of the facts")}
+
+    # The decision date and the cooperating States are declared on the form; without an order
+    # they would come after everything else, far from the court and the cooperation involved.
+    field_order = [
+        *COMMON_FIELDS[:2],
+        "court",
+        "court_level",
+        "decision_date_text",
+        "case_number",
+        "legal_system",
+        *COMMON_FIELDS[2:3],
+        "summary",
+        "procedural_history",
+        "commentary",
+        "investigative_techniques",
+        "cooperation_kinds",
+        "cooperating_states",
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -217,6 +279,8 @@ class TreatyForm(RecordForm):
             name: forms.DateInput(attrs={"type": "date"})
             for name in ("signed_on", "in_force_on", "terminated_on")
         }
+
+    field_order = ["title", "kind", "party_states", "subjects", "language"]
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
@@ -307,6 +371,8 @@ class PublicationForm(RecordForm):
         ]
         labels = {"summary": _("Abstract")}
 
+    field_order = ["title", "authors", "year", "publisher", "publication_kind", "keywords_text"]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
@@ -325,8 +391,18 @@ class PartyForm(forms.ModelForm):
         model = CaseParty
         fields = ["kind", "name", "is_protected", "nationality", "role", "outcome", "sentence"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _states_by_name(self.fields["nationality"])
+
 
 class ProvisionForm(forms.ModelForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        articles = self.fields["articles"]
+        articles.label_from_instance = article_label  # type: ignore[attr-defined]
+        articles.queryset = Article.objects.select_related("instrument")  # type: ignore[attr-defined]
+
     class Meta:
         model = Provision
         fields = ["reference", "heading", "text", "articles", "crime_types", "cross_cutting_issues"]
@@ -335,6 +411,11 @@ class ProvisionForm(forms.ModelForm):
             "articles": forms.SelectMultiple(attrs={"size": 5}),
             "crime_types": forms.SelectMultiple(attrs={"size": 5}),
             "cross_cutting_issues": forms.SelectMultiple(attrs={"size": 5}),
+        }
+        help_texts = {
+            "articles": MULTIPLE_HINT,
+            "crime_types": MULTIPLE_HINT,
+            "cross_cutting_issues": MULTIPLE_HINT,
         }
 
 
