@@ -24,7 +24,8 @@ from palermo.knowledge.access import (
 from palermo.knowledge.forms import CHILD_FORMSETS, FORMS, TransitionForm
 from palermo.knowledge.labels import KIND_LABELS, KIND_SINGULAR
 from palermo.knowledge.models import KnowledgeRecord, Treaty
-from palermo.knowledge.versions import changes_between, last_published_version
+from palermo.knowledge.versions import last_published_version
+from palermo.knowledge.views.display import readable_changes
 
 TRANSITION_LABELS = {
     "submit": gettext_lazy("Submit for review"),
@@ -51,6 +52,7 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
     form_class = FORMS[kind]
     formset_class = CHILD_FORMSETS.get(kind)
     instance = record if record is not None else record_model(kind)()
+    was_published = record is not None and record.is_published
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, instance=instance, user=request.user)
         formset = (
@@ -74,12 +76,7 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
             except PermissionDenied:
                 form.add_error("country", _("You may not keep records of this State."))
             else:
-                messages.success(
-                    request,
-                    _("Saved. It is a draft until an editor publishes it.")
-                    if not saved.is_published
-                    else _("Saved and published."),
-                )
+                messages.success(request, _saved_message(saved, was_published))
                 return redirect("knowledge:record", kind, saved.pk)
         messages.error(
             request, _("The record was not saved: please correct the fields marked below.")
@@ -91,6 +88,8 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
         request,
         "knowledge/edit.html",
         {
+            # Browsers never send a chosen file back with a form shown again.
+            "file_not_kept": request.method == "POST" and bool(request.FILES),
             "form": form,
             "formset": formset,
             "record": record,
@@ -99,6 +98,19 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _saved_message(record: KnowledgeRecord, was_published: bool) -> str:
+    if record.is_published:
+        return _("Saved and published.")
+    if was_published:
+        return _(
+            "Saved and sent back for review: the record is not public until an editor "
+            "publishes it again."
+        )
+    if record.status == "submitted":
+        return _("Saved. It still waits for an editor's review.")
+    return _("Saved as a draft. Submit it for review when it is ready.")
 
 
 @access.require(can_contribute)
@@ -126,7 +138,7 @@ def review_record(request: HttpRequest, kind: str, record_id: int) -> HttpRespon
             "record": record,
             "kind": kind,
             "published": published,
-            "changes": changes_between(published, record),
+            "changes": readable_changes(published, record),
             "form": TransitionForm(),
             "transitions": available_transitions(request.user, record),
             "can_verify": kind == "caselaw" and can_moderate(request.user),

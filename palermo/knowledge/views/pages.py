@@ -7,30 +7,44 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from palermo.accounts import access
 from palermo.knowledge import selectors
 from palermo.knowledge.access import access_record, can_edit_record, can_moderate
-from palermo.knowledge.labels import KIND_SINGULAR
+from palermo.knowledge.labels import KIND_LABELS, KIND_SINGULAR
 from palermo.knowledge.models import CaseLaw, Legislation, Treaty
-from palermo.knowledge.versions import changes_between, version_of, visible_versions
+from palermo.knowledge.versions import version_of, visible_versions
+from palermo.knowledge.views.contribute import available_transitions
+from palermo.knowledge.views.display import (
+    article_label,
+    change_reason,
+    readable_changes,
+    text_lang,
+)
+from palermo.reference.folding import fold
 from palermo.reference.models import Country, CrimeType
 from palermo.reference.selectors import article_by_reference
 
 MAX_COMPARED_STATES = 6
 
 
-def _citation(request: HttpRequest, record: Any) -> str:
+def _citation(request: HttpRequest, record: Any) -> dict[str, Any]:
+    """A ready-made citation: the record's own details (in the record's language), then
+    where it was found and when, in the reader's language."""
     parts = [record.title]
     if isinstance(record, CaseLaw):
         parts += [record.court, record.case_number, record.decision_date_display]
     elif record.sort_date:
         parts.append(str(record.sort_date.year))
-    if record.country_id:
-        parts.append(f"({record.country.name})")
     link = request.build_absolute_uri(request.path)
-    cited = ", ".join(p for p in parts if p)
-    return f"{cited}. Palermo knowledge base, {link} ({timezone.localdate().isoformat()})."
+    return {
+        "record": ", ".join(p for p in parts if p),
+        "state": record.country.name if record.country_id else "",
+        "source": _("Palermo knowledge base"),
+        "link": link,
+        "consulted": _("consulted on %(day)s") % {"day": timezone.localdate().isoformat()},
+    }
 
 
 def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
@@ -46,7 +60,13 @@ def _record_context(request: HttpRequest, record: Any) -> dict[str, Any]:
         "can_moderate": can_moderate(request.user),
         "citation": _citation(request, record),
         "permalink": request.build_absolute_uri(request.path),
-        "versions": visible_versions(request.user, record),
+        "versions": [
+            (version, change_reason(version.history_change_reason))
+            for version in visible_versions(request.user, record)
+        ],
+        "text_lang": text_lang(record.language),
+        "transitions": available_transitions(request.user, record) if request.user else [],
+        "kind_plural": KIND_LABELS[record.KIND],
     }
     if isinstance(record, CaseLaw):
         context["parties"] = record.parties.select_related("nationality")
@@ -82,7 +102,9 @@ def record_version(
             "record": record,
             "version": version,
             "kind": kind,
-            "changes": changes_between(version, record),
+            "changes": readable_changes(version, record),
+            "reason": change_reason(version.history_change_reason),
+            "text_lang": text_lang(record.language),
         },
     )
 
@@ -112,7 +134,9 @@ def article_page(request: HttpRequest, reference: str) -> HttpResponse:
         "knowledge/article.html",
         {
             "article": article,
-            "states": sorted(by_state.items()),
+            "article_label": article_label(article),
+            # Sorted as readers of the page's language expect ("Égypte" before "Zambie").
+            "states": sorted(by_state.items(), key=lambda item: fold(item[0])),
             "provision_count": len(provisions),
             "case_count": len(cases),
         },
@@ -145,9 +169,14 @@ def compare(request: HttpRequest) -> HttpResponse:
             )
         )
         columns = [{"country": c, "provisions": found.get(c.pk, [])} for c in chosen]
-    from palermo.reference.selectors import list_articles, list_crime_types, list_instruments
+    from palermo.reference.selectors import (
+        list_articles,
+        list_crime_types,
+        list_instruments,
+        sort_by_name,
+    )
 
-    articles = [a for i in list_instruments() for a in list_articles(i)]
+    articles = [(a, article_label(a)) for i in list_instruments() for a in list_articles(i)]
     return render(
         request,
         "knowledge/compare.html",
@@ -157,7 +186,8 @@ def compare(request: HttpRequest) -> HttpResponse:
             "article": article,
             "crime_type": crime_type,
             "chosen": [c.iso3 for c in chosen],
-            "countries": Country.objects.order_by("name"),
+            "countries": sort_by_name(Country.objects.all()),
+            "article_label": article_label(article) if article else "",
             "articles": articles,
             "crime_types": list_crime_types(),
             "article_ref": article_ref,
