@@ -1,4 +1,6 @@
-"""The knowledge base in a real browser: search, a facet, a record; and the same in Arabic."""
+"""The knowledge base in a real browser: search, a facet, a record; the same in Arabic; and as a
+first-time reader meets it: with the keyboard, on a phone, and as a focal point filling in the
+form."""
 
 from __future__ import annotations
 
@@ -6,9 +8,10 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from playwright.sync_api import Page, expect
 
-from palermo.knowledge.models import Status
+from palermo.knowledge.models import CaseLaw, Status
 from palermo.knowledge.services import refresh_index
 from palermo.knowledge.tests.factories import CaseLawFactory, LegislationFactory
 from palermo.reference.tests.factories import CountryFactory, RegionalGroupFactory
@@ -110,3 +113,126 @@ def test_arabic_search_lays_out_right_to_left_and_finds_arabic_text(
     page.locator(".kb-hit a").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("شبكة الميناء")
     expect(page.locator("h1")).to_have_attribute("lang", "ar")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _sign_in(page: Page, live_server: Any, user: Any) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
+def _overflow(page: Page) -> int:
+    return int(
+        page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    )
+
+
+@pytest.mark.browser
+def test_a_filter_ticked_with_the_keyboard_keeps_the_focus(
+    live_server: Any, page: Page, library: dict
+) -> None:
+    page.goto(f"{live_server.url}/en/knowledge/?q=harbour")
+    box = page.locator(".kb-facet").filter(has_text="State").get_by_label("Yberia")
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_url("**country=YBB**")
+    expect(page.locator(".kb-hit")).to_have_count(1)
+    # Back on the box just ticked, not at the top of the page.
+    assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == (
+        "country=YBB"
+    )
+    # Empty fields stay out of the address that will be shared.
+    assert "year_from" not in page.url and "sort=" not in page.url
+    # Unticking with the keyboard the same way.
+    page.keyboard.press("Space")
+    page.wait_for_url(lambda url: "country=YBB" not in url)
+    expect(page.locator(".kb-hit")).to_have_count(3)
+
+
+@pytest.mark.browser
+def test_sorting_with_the_arrow_keys_waits_for_enter(
+    live_server: Any, page: Page, library: dict
+) -> None:
+    page.goto(f"{live_server.url}/en/knowledge/?q=harbour")
+    page.locator("#kb-sort").focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert "sort=" not in page.url  # moving through the options does not reload the page
+    page.keyboard.press("Enter")
+    page.wait_for_url("**sort=date_desc**")
+    expect(page.locator("#kb-sort")).to_be_focused()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_filters_fold_away_and_the_results_come_first(
+    live_server: Any, page: Page, library: dict
+) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/en/knowledge/?q=harbour&country=XAA")
+    filters = page.locator("details.kb-filters")
+    expect(filters).not_to_have_attribute("open", "")
+    expect(filters.locator("summary")).to_contain_text("1 filter on")
+    first_hit = page.locator(".kb-hit").first.bounding_box()
+    assert first_hit is not None and first_hit["y"] < PHONE["height"] * 1.5
+    filters.locator("summary").click()
+    expect(
+        page.locator(".kb-facet").filter(has_text="State").get_by_label("Xandria")
+    ).to_be_checked()
+    assert _overflow(page) == 0
+
+
+@pytest.mark.browser
+def test_arabic_pages_keep_english_text_and_links_readable(
+    live_server: Any, page: Page, library: dict
+) -> None:
+    case = library["records"][0]  # written in English
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/ar/knowledge/caselaw/{case.pk}/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    summary = page.locator(".kb-record .kb-text").first
+    assert summary.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    link = page.locator(".kb-permalink a")
+    assert link.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    expect(page.locator("#kb-citation")).to_contain_text("قاعدة معارف باليرمو")
+    assert _overflow(page) == 0
+    # The hit names the State in Arabic although the index was written in English.
+    page.goto(f"{live_server.url}/ar/knowledge/?q=harbour")
+    expect(page.locator(".kb-hit").filter(has_text="Harbour Crew")).to_contain_text("زاندريا")
+
+
+@pytest.mark.browser
+def test_a_focal_point_classifies_a_record_and_submits_it_from_its_page(
+    live_server: Any, page: Page, world: Any, taxonomy: Any
+) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+    _sign_in(page, live_server, world.users["fiona"])
+    page.goto(f"{live_server.url}/en/knowledge/caselaw/new/")
+    expect(page.locator("#id_country")).to_have_value(str(world.state_x.pk))
+    page.get_by_label("Case name").fill("Prosecutor v. Keyboard (fictional)")
+    page.get_by_label("Decision date").fill("2026-13")
+    page.get_by_label("Trafficking in persons").check()
+    page.locator("fieldset", has_text="Cross-cutting issues").get_by_label(
+        "Mutual legal assistance"
+    ).check()
+    page.get_by_label("Convention and Protocol articles").select_option(label="UNTOC art. 18")
+    page.get_by_role("button", name="Save").click()
+    # A wrong date: told why, and every choice is still there.
+    expect(page.get_by_text("is not a real date")).to_be_visible()
+    expect(page.get_by_label("Trafficking in persons")).to_be_checked()
+    expect(page.get_by_label("Case name")).to_have_value("Prosecutor v. Keyboard (fictional)")
+    page.get_by_label("Decision date").fill("2026-03")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages")).to_contain_text("Saved as a draft.")
+    expect(page.locator(".kb-record")).to_contain_text("Trafficking in persons")
+    page.locator(".kb-actions").get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messages")).to_contain_text("Submitted for review.")
+    case = CaseLaw.objects.get(title="Prosecutor v. Keyboard (fictional)")
+    assert case.status == "submitted"
+    assert case.classification["crime_types"] == ["trafficking-in-persons"]
+    assert case.classification["articles"] == ["UNTOC-18"]

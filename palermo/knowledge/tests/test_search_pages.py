@@ -175,7 +175,7 @@ def test_exports_of_results_and_collections(world: Any, library: dict) -> None:
         "Harbour network case (fictional)",
         "Dockside laundering case (fictional)",
     }
-    assert rows[0]["permalink"].startswith("/en/knowledge/caselaw/")
+    assert rows[0]["permalink"].startswith("http://testserver/en/knowledge/caselaw/")
     collection = client.get(reverse("knowledge:export", args=["jsonl"]), {"type": "legislation"})
     lines = [
         json.loads(line) for line in b"".join(collection.streaming_content).decode().splitlines()
