@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from palermo.knowledge.importing.dates import loose_date
+from palermo.knowledge.importing.headers import field_name
 from palermo.knowledge.importing.lookups import Lookups, language_code
 from palermo.knowledge.importing.reader import LineError, as_list, as_objects
 from palermo.knowledge.models import parse_partial_date
@@ -88,11 +90,11 @@ class Line:
     """Collects the reasons a line is wrong while reading it, so all are reported at once."""
 
     def __init__(self, row: dict[str, Any], lookups: Lookups, strict: bool) -> None:
-        for field_name, others in ALIASES.items():
-            if row.get(field_name) in (None, ""):
+        for documented, others in ALIASES.items():
+            if row.get(documented) in (None, ""):
                 alias = next((o for o in others if row.get(o) not in (None, "")), None)
                 if alias is not None:
-                    row = {**row, field_name: row[alias]}
+                    row = {**row, documented: row[alias]}
         self.row = row
         self.lookups = lookups
         self.strict = strict
@@ -188,11 +190,20 @@ class Line:
             return None, "day"
         return found
 
-    def choice(self, name: str, choices: type[models.TextChoices], default: str = "") -> str:
+    def choice(
+        self,
+        name: str,
+        choices: type[models.TextChoices],
+        default: str = "",
+        other_names: Mapping[str, str] | None = None,
+    ) -> str:
+        """A code of `choices`; `other_names` are words files use for them ("Court of Appeal")."""
         text = self.text(name).lower().replace(" ", "_").replace("-", "_")
         if not text:
             return default
         codes, listed = _codes(choices)
+        if text not in codes and other_names:
+            text = other_names.get(field_name(text), text)
         if text not in codes:
             self.errors.append(
                 _("“%(field)s” must be one of %(choices)s, not “%(value)s”")

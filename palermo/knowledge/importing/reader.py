@@ -238,7 +238,7 @@ def _read_csv(text: _Text) -> Iterator[Row]:
     except csv.Error as error:
         yield offset + 1, _bad_csv(error)
         return
-    yield from _csv_records(reader, documented_names([h.strip() for h in header]), offset)
+    yield from _csv_records(reader, documented_names([h.strip() for h in header]), offset, text)
 
 
 def _delimiter(header: str) -> str:
@@ -247,7 +247,7 @@ def _delimiter(header: str) -> str:
     return _DELIMITERS[counts.index(max(counts))] if max(counts) else ","
 
 
-def _csv_records(reader: Any, names: list[str], offset: int) -> Iterator[Row]:
+def _csv_records(reader: Any, names: list[str], offset: int, text: _Text) -> Iterator[Row]:
     width, has_blank_name = len(names), "" in names
     previous = reader.line_num
     while True:
@@ -256,6 +256,8 @@ def _csv_records(reader: Any, names: list[str], offset: int) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as error:
+            if text.failure is not None:
+                return  # the text stopped inside a record: that is the one error to report
             yield offset + previous + 1, _bad_csv(error)
             previous = reader.line_num
             continue

@@ -28,6 +28,31 @@ __all__ = ["PARSERS", "Links", "ParsedRecord"]
 
 TECHNIQUE_CODES = {code for code, _label in INVESTIGATIVE_TECHNIQUES}
 COOPERATION_CODES = {code for code, _label in COOPERATION_KINDS}
+# What files call court levels and legal systems, in words (English, French, Spanish).
+_COURT_LEVEL_WORDS = {
+    "supreme": "supreme_court court_of_cassation cassation cassation_court cour_de_cassation "
+    "cour_supreme tribunal_supremo corte_suprema",
+    "appeal": "court_of_appeal court_of_appeals appeal_court appeals_court appellate "
+    "appellate_court appeals second_instance cour_d_appel tribunal_de_apelacion "
+    "corte_de_apelaciones",
+    "constitutional": "constitutional_court cour_constitutionnelle conseil_constitutionnel "
+    "tribunal_constitucional corte_constitucional",
+    "first_instance": "trial trial_court court_of_first_instance first_instance_court "
+    "premiere_instance tribunal_de_premiere_instance primera_instancia",
+    "specialised": "specialized specialized_court specialised_court",
+}
+COURT_LEVEL_NAMES = {
+    word: code for code, words in _COURT_LEVEL_WORDS.items() for word in words.split()
+}
+LEGAL_SYSTEM_NAMES = {
+    "civil": "civil_law",
+    "continental": "civil_law",
+    "common": "common_law",
+    "islamic": "islamic_law",
+    "sharia": "islamic_law",
+    "hybrid": "mixed",
+    "mixed_system": "mixed",
+}
 OUTCOMES = frozenset(CaseParty.Outcome.values)
 OUTCOMES_LISTED = ", ".join(CaseParty.Outcome.values)
 
@@ -95,11 +120,11 @@ def parse_caselaw(number: int, row: dict[str, Any], lookups: Lookups, strict: bo
         {
             "country": country,
             "court": line.text("court", 300),
-            "court_level": line.choice("court_level", CourtLevel),
+            "court_level": line.choice("court_level", CourtLevel, "", COURT_LEVEL_NAMES),
             "decision_date": decision_date,
             "decision_date_precision": precision,
             "case_number": line.text("case_number", 200),
-            "legal_system": line.choice("legal_system", LegalSystem),
+            "legal_system": line.choice("legal_system", LegalSystem, "", LEGAL_SYSTEM_NAMES),
             "procedural_history": line.text("procedural_history"),
             "commentary": line.text("commentary"),
             "investigative_techniques": [t for t in techniques if t in TECHNIQUE_CODES],

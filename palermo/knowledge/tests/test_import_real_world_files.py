@@ -126,7 +126,7 @@ EXCEL_CSV = (
     "\ufeffID;Case Name;Country;Decision Date;Court;Crime Types;UNTOC Articles;Summary;"
     "Full Text;Language\r\n"
     "RW-1;Prosecutor v. Kaya (fictional);Türkiye;13/05/2016;Yargıtay;"
-    "\"Trafficking in persons; Money laundering\";18|16;"
+    '"Trafficking in persons; Money laundering";18|16;'
     '"<p>Recruiters <b>lured</b> workers; the ""agency"" kept passports.</p>";'
     '"<script>alert(1)</script>Line one of the judgment\r\nline two: quarrymen";Turkish\r\n'
     ";;;;;;;;;\r\n"
@@ -257,6 +257,15 @@ def test_a_latin1_csv_gives_one_error_naming_the_encoding_and_the_line(
         "read. It was probably saved as Windows-1252 (Latin-1)"
     )
     assert CaseLaw.objects.count() == 0
+
+
+def test_a_latin1_byte_inside_a_multiline_cell_is_the_one_error(
+    reference: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_bytes(b'id,title,country,full_text\nA-1,Fine,FRA,"two\nlines \xe9"\nA-2,B,ITA,x\n')
+    report = import_file("caselaw", path)
+    assert [(n, e[:35]) for n, e in report.errors] == [(3, "the file is not UTF-8 text: byte 0x")]
 
 
 def test_excel_unicode_text_utf16_with_tabs(reference: None, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from palermo.knowledge.importing.headers import KeyMapper, documented_names, fie
 from palermo.knowledge.importing.line import Line
 from palermo.knowledge.importing.lookups import Lookups
 from palermo.knowledge.importing.reader import as_list, as_objects
+from palermo.knowledge.importing.rows import COURT_LEVEL_NAMES, LEGAL_SYSTEM_NAMES
+from palermo.knowledge.models import CourtLevel, LegalSystem
 
 D = datetime.date
 
@@ -247,3 +249,39 @@ def test_an_object_where_text_is_expected_is_refused() -> None:
     line = Line({"title": {"en": "A", "fr": "B"}}, Lookups(), strict=False)
     assert line.text("title") == ""
     assert line.errors == ["“title” must be text, not a list or object"]
+
+
+# (a court level or legal system as files write it, the code it is read as)
+CHOICES = [
+    ("court_level", "supreme", "supreme"),
+    ("court_level", "Supreme Court", "supreme"),
+    ("court_level", "Court of Cassation", "supreme"),
+    ("court_level", "Cour de cassation", "supreme"),
+    ("court_level", "Court of Appeal", "appeal"),
+    ("court_level", "Appellate", "appeal"),
+    ("court_level", "Cour d'appel", "appeal"),
+    ("court_level", "First instance", "first_instance"),
+    ("court_level", "Trial court", "first_instance"),
+    ("court_level", "Tribunal de première instance", "first_instance"),
+    ("court_level", "Constitutional Court", "constitutional"),
+    ("court_level", "specialized", "specialised"),
+    ("legal_system", "Common law", "common_law"),
+    ("legal_system", "civil", "civil_law"),
+    ("legal_system", "Islamic", "islamic_law"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "code"), CHOICES)
+def test_court_levels_and_legal_systems_in_words(field: str, value: str, code: str) -> None:
+    choices, names = {
+        "court_level": (CourtLevel, COURT_LEVEL_NAMES),
+        "legal_system": (LegalSystem, LEGAL_SYSTEM_NAMES),
+    }[field]
+    line = Line({field: value}, Lookups(), strict=False)
+    assert (line.choice(field, choices, "", names), line.errors) == (code, [])
+
+
+def test_a_court_level_that_is_no_level_is_still_refused() -> None:
+    line = Line({"court_level": "High Court"}, Lookups(), strict=False)
+    assert line.choice("court_level", CourtLevel, "", COURT_LEVEL_NAMES) == ""
+    assert line.errors[0].startswith("“court_level” must be one of appeal, constitutional,")
