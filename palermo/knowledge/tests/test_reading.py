@@ -232,3 +232,13 @@ def test_article_page_lists_the_states_to_jump_to(world: Any, taxonomy: Any) -> 
     )
     toc = body[body.index('class="kb-toc') : body.index("</nav>", body.index('class="kb-toc'))]
     assert "2 States" in toc and 'href="#state-1"' in toc and 'href="#state-2"' in toc
+
+
+def test_the_review_queue_says_what_kind_each_record_is(world: Any) -> None:
+    eddie = world.client("eddie")
+    assert (
+        "Nothing waits for review." in eddie.get(reverse("knowledge:contribute")).content.decode()
+    )
+    CaseLawFactory(country=world.state_x, title="Waiting case (fictional)", status=Status.SUBMITTED)
+    body = eddie.get(reverse("knowledge:contribute")).content.decode()
+    assert re.search(r"<h3>Case law</h3>\s*<ul>\s*<li><a [^>]*>Waiting case \(fictional\)", body)

@@ -37,12 +37,16 @@ TRANSITION_LABELS = {
 
 @access.require(can_contribute)
 def contribute(request: HttpRequest) -> HttpResponse:
+    queue = selectors.moderation_queue() if can_moderate(request.user) else None
     return render(
         request,
         "knowledge/contribute.html",
         {
             "mine": selectors.contributions_of(request.user),
-            "queue": selectors.moderation_queue() if can_moderate(request.user) else None,
+            # Grouped under the kind's name, so an editor sees a case from a law at a glance.
+            "queue": None
+            if queue is None
+            else [(KIND_LABELS[code], code, records) for code, records in queue.items() if records],
             "kinds": KIND_LABELS,
         },
     )
