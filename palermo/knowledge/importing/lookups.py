@@ -61,6 +61,8 @@ class Lookups:
         lookups = cls()
         for country in Country.objects.select_related("regional_group"):
             names = [country.iso3, country.iso2, country.name, country.official_name]
+            if country.numeric:  # ISO numeric (M49) codes, as "004" and as the number 4
+                names += [country.numeric, str(int(country.numeric))]
             names += [n for n in (country.lookup_names or "").split("|") if n]
             for name in names:
                 if name:
