@@ -242,3 +242,25 @@ def test_the_review_queue_says_what_kind_each_record_is(world: Any) -> None:
     CaseLawFactory(country=world.state_x, title="Waiting case (fictional)", status=Status.SUBMITTED)
     body = eddie.get(reverse("knowledge:contribute")).content.decode()
     assert re.search(r"<h3>Case law</h3>\s*<ul>\s*<li><a [^>]*>Waiting case \(fictional\)", body)
+
+
+def test_words_of_a_classification_lead_to_the_records_classified_under_it(
+    world: Any, harbour_case: CaseLaw
+) -> None:
+    """A case classified under trafficking in persons need not say "trafficking" anywhere."""
+    anon = world.client("anon")
+    body = anon.get(reverse("knowledge:search"), {"q": "trafficking", "type": "caselaw"})
+    text = body.content.decode()
+    assert "Nothing matches this search." in text
+    link = re.search(r'<a href="\?([^"]+)">Crime type: Trafficking in persons</a>', text)
+    assert link is not None
+    assert link.group(1) == "type=caselaw&amp;crime_type=trafficking-in-persons"
+    followed = anon.get(
+        reverse("knowledge:search"), {"type": "caselaw", "crime_type": "trafficking-in-persons"}
+    )
+    assert "Harbour network case (fictional)" in followed.content.decode()
+    # In another language, by the term's name in that language.
+    french = anon.get("/fr/knowledge/", {"q": "traite"}).content.decode()
+    assert re.search(
+        r"crime_type=trafficking-in-persons\">[^<]* : Traite des personnes</a>", french
+    )

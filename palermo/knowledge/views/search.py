@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -27,7 +28,8 @@ from palermo.knowledge.exports import collection_rows, hit_rows
 from palermo.knowledge.labels import FACET_LABELS, KIND_LABELS, KIND_SINGULAR, value_labels
 from palermo.knowledge.search_params import FACETS, has_search, plan_from_params
 from palermo.knowledge.views.display import article_label, labelled
-from palermo.reference.models import Article
+from palermo.reference.folding import fold
+from palermo.reference.models import Article, CrimeType, CrossCuttingIssue
 
 EXPORT_FORMATS = ("csv", "jsonl")
 
@@ -174,8 +176,41 @@ def search(request: HttpRequest) -> HttpResponse | HttpResponseRedirect:
             "did_you_mean_query": did_you_mean_query,
             "without_filters_query": urlencode({"q": plan.text}) if filtered and plan.text else "",
             "active_count": len(active),
+            "classified_as": _classified_as(plan.text, params) if plan.text else [],
         },
     )
+
+
+OPERATORS = {"and", "or", "not"}
+
+
+def _classified_as(text: str, params: Any) -> list[dict[str, str]]:
+    """Crime types and cross-cutting issues whose name holds every word searched, in any of the
+    six languages: the words of a classification are not in a record's text, so "trafficking"
+    alone misses the cases classified under trafficking in persons."""
+    words = [
+        fold(word.strip('"*()'))
+        for word in text.split()
+        if word.lower() not in OPERATORS and not word.startswith("-")
+    ]
+    words = [w for w in words if len(w) >= 3 or any(ord(ch) > 0x2E80 for ch in w)]
+    if not words or len(words) > 4:
+        return []
+    found = []
+    for facet, model in (("crime_type", CrimeType), ("cross_cutting_issue", CrossCuttingIssue)):
+        if params.getlist(facet):
+            continue
+        for term in model.objects.all():
+            names = {
+                fold(str(getattr(term, f"name_{code.replace('-', '_')}", "") or ""))
+                for code in settings.LANGUAGE_CODES
+            }
+            if any(all(w in name for w in words) for name in names if name):
+                query = _query_without_dict(_query_without_dict(params, "q"), "page")
+                query[facet] = term.code
+                label = labelled(FACET_LABELS[facet], [term.name])
+                found.append({"label": label, "query": query.urlencode()})
+    return found[:6]
 
 
 def _article_labels(references: list[str]) -> dict[str, str]:
