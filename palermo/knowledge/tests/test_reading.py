@@ -133,6 +133,8 @@ def test_citation_is_in_the_readers_language(world: Any, harbour_case: CaseLaw) 
     citation = citation[: citation.index("</p>")]
     assert "Base de connaissances Palermo" in citation and "consulté le" in citation
     assert "(<bdi>Xandrie</bdi>)" in citation
+    # The day stays left to right, which Arabic words before it would reverse (28-11-2026).
+    assert re.search(r'consulté le <bdi dir="ltr">\d{4}-\d\d-\d\d</bdi>', citation)
 
 
 def test_review_shows_names_not_stored_codes(world: Any, taxonomy: Any) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from palermo.accounts import access
@@ -43,7 +45,11 @@ def _citation(request: HttpRequest, record: Any) -> dict[str, Any]:
         "state": record.country.name if record.country_id else "",
         "source": _("Palermo knowledge base"),
         "link": link,
-        "consulted": _("consulted on %(day)s") % {"day": timezone.localdate().isoformat()},
+        # The ISO date kept left to right: after Arabic words it would read 28-11-2026.
+        "consulted": mark_safe(  # the translation is escaped; the date is built here
+            conditional_escape(_("consulted on %(day)s"))
+            % {"day": format_html('<bdi dir="ltr">{}</bdi>', timezone.localdate().isoformat())}
+        ),
     }
 
 
