@@ -294,6 +294,46 @@ def test_a_megabyte_of_full_text_in_one_csv_cell(reference: None, tmp_path: Path
     assert len(CaseLaw.objects.get().full_text) == len(body.strip())
 
 
+# (file name, its bytes): each holds the same two cases, V-1 in France (2016) and V-2 in Italy
+FILE_VARIANTS = [
+    ("cr.csv", b"id,title,country,year\rV-1,One,FRA,2016\rV-2,Two,ITA,2016\r"),  # old Mac
+    ("tabs.tsv", b"id\ttitle\tcountry\tyear\nV-1\tOne\tFRA\t2016\nV-2\tTwo\tITA\t2016\n"),
+    ("pipes.txt", b"id|title|country|year\nV-1|One|FRA|2016\nV-2|Two|ITA|2016\n"),
+    (
+        "pandas_index.csv",  # to_csv() writes the index as a first column with no name
+        b",id,title,country,year\n0,V-1,One,FRA,2016.0\n1,V-2,Two,ITA,2016.0\n",
+    ),
+    ("trailing.csv", b"id;title;country;year;\nV-1;One;FRA;2016;\n;;;;\nV-2;Two;ITA;2016;;\n"),
+    (
+        "excel_sep.csv",
+        b"sep=|\r\nid|title|country|year\r\nV-1|One|FRA|2016\r\nV-2|Two|ITA|2016\r\n",
+    ),
+    (
+        "python_dumps.jsonl",  # json.dumps of pandas' to_dict(): NaN for gaps
+        b'{"id": "V-1", "title": "One", "country": "FRA", "year": 2016.0, "court": NaN}\n\n'
+        b'{"id": "V-2", "title": "Two", "country": "ITA", "year": 2016, "court": NaN}\n',
+    ),
+    (
+        "export.txt",  # no known suffix: JSON, from its first character
+        b'  {"id": "V-1", "title": "One", "country": "FRA", "year": "2016"}\n'
+        b'{"id": "V-2", "title": "Two", "country": "ITA", "year": "2016"}\n',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), FILE_VARIANTS)
+def test_file_variants(reference: None, tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    report = import_file("caselaw", path)
+    assert report.ok, report.errors
+    cases = CaseLaw.objects.order_by("external_id")
+    assert [(c.external_id, c.country.iso3, c.decision_date_display) for c in cases] == [
+        ("V-1", "FRA", "2016"),
+        ("V-2", "ITA", "2016"),
+    ]
+
+
 # (file content, the errors reported)
 BROKEN_FILES = [
     (
