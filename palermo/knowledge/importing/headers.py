@@ -61,15 +61,19 @@ def field_name(header: str) -> str:
 
 
 def documented_names(headers: list[str] | tuple[str, ...]) -> list[str]:
-    """Each header's documented name; a header that would repeat an earlier one keeps its own."""
+    """Each header's documented name. A header already written as documented keeps it; one
+    that would repeat a name taken keeps its own, or is read as no field at all."""
     names = [field_name(header) for header in headers]
-    taken = set()
+    exact = {header for header, name in zip(headers, names, strict=True) if header == name}
+    taken: set[str] = set()
     result = []
     for header, name in zip(headers, names, strict=True):
         if name in SYNONYMS and SYNONYMS[name] not in names:
             name = SYNONYMS[name]
-        if not name or name in taken:
-            name = header if header not in taken else ""  # read as no field at all
+        if header in exact:
+            name = header
+        elif not name or name in taken or name in exact:
+            name = header if header not in taken and header not in exact else ""
         taken.add(name)
         result.append(name)
     return result

@@ -120,6 +120,10 @@ class Line:
 
     def _scalar(self, name: str, value: Any) -> str:
         """A number, or a list of texts (scrapers keep every field as one), as text."""
+        while isinstance(value, dict) and len(value) == 1 and next(iter(value))[:1] == "$":
+            value = next(iter(value.values()))  # MongoDB's {"$date": …}, {"$oid": …}
+        if type(value) is str:
+            return value.strip()
         if isinstance(value, float) and value.is_integer():
             return str(int(value))  # pandas writes integer columns with gaps as floats
         if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):

@@ -66,6 +66,8 @@ DATES_READ: list[tuple[Any, tuple[datetime.date, str]]] = [
     ("2016年5月12日", (D(2016, 5, 12), "day")),
     ("2016年5月", (D(2016, 5, 1), "month")),
     (1463011200000, (D(2016, 5, 12), "day")),  # pandas' to_json default: ms since 1970, UTC
+    ({"$date": "2016-05-12T00:00:00Z"}, (D(2016, 5, 12), "day")),  # mongoexport
+    ({"$date": {"$numberLong": "1463011200000"}}, (D(2016, 5, 12), "day")),
 ]
 
 # (what the cell holds, what the refusal says)
@@ -174,8 +176,11 @@ def test_header_rows(headers: list[str], expected: list[str]) -> None:
     assert documented_names(headers) == expected
 
 
-def test_a_repeated_header_does_not_overwrite_the_first() -> None:
-    assert KeyMapper()({"Country": "FRA", "country": "ITA"}) == {"country": "FRA", "": "ITA"}
+def test_a_header_written_as_documented_wins_over_other_spellings_of_it() -> None:
+    assert KeyMapper()({"Country": "FRA", "country": "ITA"}) == {"Country": "FRA", "country": "ITA"}
+    # mongoexport writes its own _id first; a file's own id stays the key
+    assert KeyMapper()({"_id": "5f1", "id": "C-1"}) == {"_id": "5f1", "id": "C-1"}
+    assert KeyMapper()({"_id": "5f1", "title": "t"}) == {"id": "5f1", "title": "t"}
 
 
 def test_key_mapper_leaves_documented_keys_alone_and_renames_others() -> None:
@@ -236,6 +241,8 @@ TEXTS: list[tuple[Any, str]] = [
     (["R v. Doe"], "R v. Doe"),
     ("  padded  ", "padded"),
     ("<p>Kept <b>as text</b></p>", "<p>Kept <b>as text</b></p>"),
+    ({"$oid": "5f1c0a"}, "5f1c0a"),  # MongoDB extended JSON (mongoexport)
+    ({"$numberLong": "45"}, "45"),
 ]
 
 
