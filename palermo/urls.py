@@ -1,6 +1,5 @@
 """Root URL map. Interface pages are language-prefixed (/en/, /ar/, ...); the API is not."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -30,7 +29,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded and generated files (MEDIA_ROOT) are never served by address, not even in debug mode:
+# each is downloaded through a view of its app that applies the owning record's access rule
+# (knowledge:attachment, cases:document, directory:guide-file, the writer's documents).

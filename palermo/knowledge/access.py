@@ -68,3 +68,13 @@ def access_record_for_edit(user: Any, kind: str, record_id: int | str) -> Knowle
     if not can_edit_record(user, record):
         raise Http404
     return record
+
+
+def access_attachment(user: Any, kind: str, record_id: int | str) -> KnowledgeRecord:
+    """The record whose attached document the user may download: the record page's own rule
+    (published for everyone; drafts for the contributor, their State's focal points and
+    editors). Http404 when the record has no document or the user may not see the record."""
+    record = access_record(user, kind, record_id)
+    if not record.attachment:
+        raise Http404
+    return record

@@ -27,6 +27,8 @@ urlpatterns = [
     path("<kind:kind>/new/", views.create_record, name="create"),
     path("<kind:kind>/<int:record_id>/", views.record_detail, name="record"),
     path("<kind:kind>/<int:record_id>/edit/", views.edit_record, name="edit"),
+    # Before the transition pattern, which would otherwise take "document" for an action.
+    path("<kind:kind>/<int:record_id>/document/", views.record_attachment, name="attachment"),
     path("<kind:kind>/<int:record_id>/review/", views.review_record, name="review"),
     path(
         "<kind:kind>/<int:record_id>/versions/<int:history_id>/",

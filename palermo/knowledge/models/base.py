@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from palermo.knowledge.attachments import attachment_path, download_name
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -102,7 +104,11 @@ class KnowledgeRecord(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, protected=False
     )
     review_comment = models.TextField(_("comments of the editor"), blank=True)
-    attachment = models.FileField(_("attached document"), upload_to="knowledge/", blank=True)
+    # Stored under a random name (attachments.attachment_path) and served only by the record's
+    # download view, with the record's access rule; the uploaded name and type are kept beside it.
+    attachment = models.FileField(_("attached document"), upload_to=attachment_path, blank=True)
+    attachment_name = models.CharField(_("attached document"), max_length=255, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("contributor"),
@@ -126,6 +132,11 @@ class KnowledgeRecord(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def attachment_filename(self) -> str:
+        """The name the attached document is shown and downloaded under."""
+        return download_name(self.attachment_name, self.attachment.name or "")
 
     @property
     def is_published(self) -> bool:

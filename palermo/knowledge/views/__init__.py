@@ -1,5 +1,6 @@
 """Pages of the knowledge base; each view states its access rule with a decorator."""
 
+from palermo.knowledge.views.attachment import record_attachment
 from palermo.knowledge.views.contribute import (
     contribute,
     create_record,
@@ -17,6 +18,7 @@ __all__ = [
     "create_record",
     "edit_record",
     "export",
+    "record_attachment",
     "record_detail",
     "record_version",
     "review_record",

@@ -21,6 +21,7 @@ from palermo.knowledge.access import (
     can_moderate,
     record_model,
 )
+from palermo.knowledge.attachments import describe_upload
 from palermo.knowledge.forms import CHILD_FORMSETS, FORMS, TransitionForm
 from palermo.knowledge.labels import KIND_LABELS, KIND_SINGULAR
 from palermo.knowledge.models import KnowledgeRecord, Treaty
@@ -66,6 +67,10 @@ def _edit(request: HttpRequest, kind: str, record: KnowledgeRecord | None) -> Ht
         )
         if form.is_valid() and (formset is None or formset.is_valid()):
             saved = form.save(commit=False)
+            upload = form.cleaned_data.get("attachment_file")
+            if upload:
+                # Stored under a random name: the uploaded name and type are kept beside it.
+                describe_upload(saved, upload)
             try:
                 saved = services.save_record(
                     request.user,

@@ -135,6 +135,8 @@ def readable_changes(old: Any, new: KnowledgeRecord) -> list[FieldChange]:
             continue
         if change.name == "decision_date_precision":
             continue  # the decision date above is shown with its precision
+        if change.name == "attachment_type":
+            continue  # follows from the attached document's name, shown above
         before = _readable(old, change.name, getattr(old, change.name, None)) if old else ""
         after = _readable(new, change.name, getattr(new, change.name, None))
         if before == after:
