@@ -29,7 +29,7 @@ from palermo.core.search.backends.base import (
 from palermo.core.search.backends.postgres import PostgresBackend
 from palermo.core.search.backends.sqlite import SQLiteBackend
 from palermo.core.search.columns import BoolArray, FacetIndex
-from palermo.core.search.normalise import tokens
+from palermo.core.search.normalise import terms
 from palermo.core.search.query import ParsedQuery, Phrase, parse_query
 from palermo.core.search.snippets import make_snippet
 from palermo.core.search.spelling import suggest_spelling
@@ -351,7 +351,7 @@ def relax(selection: Selection, filters: Filters) -> list[dict[str, Any]]:
 
 def suggest(prefix: str, kinds: Sequence[str] = (), limit: int = 10) -> list[str]:
     """Titles starting with what the user is typing (every word, the last as a prefix)."""
-    units = tokens(prefix if isinstance(prefix, str) else "")[:8]
+    units = terms(prefix if isinstance(prefix, str) else "")[:8]
     limit = _int_or_none(limit, 1, 50) or 10
     if not units:
         return []

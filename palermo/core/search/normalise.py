@@ -11,12 +11,25 @@ way and the two backends match the same documents:
   database segments these scripts. Bigrams find every substring of two or more characters
   without a dictionary; a one-character query becomes a prefix query (see query.py). On the index
   side the last character of each run is also emitted alone so that prefix query reaches it.
+
+Then each word becomes its search term (`stem`), where the script tells the language: a word in
+Cyrillic letters goes through the Russian Snowball stemmer (Russian inflects every noun, so
+"отмывание" must find "отмывания"), and a word in Arabic letters loses the article and the
+conjunctions attached to it ("التعاون", "والتعاون" and "للتعاون" find "تعاون"). Latin words are
+not stemmed: English, French and Spanish share the script, and a stemmer of the wrong language
+does more harm than none (prefix queries cover their endings). `tokens` gives the words as
+written (folded), `terms` the search terms; the index and every query use the terms, the
+spelling vocabulary the words.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
+
+import snowballstemmer
 
 
 def _mark_ranges() -> str:
@@ -41,6 +54,20 @@ NON_TOKEN_RE = re.compile(f"[^\\w{_MARKS}]+|_+")
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 IS_CJK_RE = re.compile(f"^[{CJK_CLASS}]+$")
+# Whole words (not runs inside a word such as "закона2") of Cyrillic or Arabic letters, after
+# folding, which has removed the Arabic marks: the words `stem` changes.
+_NOT_AFTER_WORD = f"(?<![^\\W_])(?<![{_MARKS}])"
+_NOT_BEFORE_WORD = f"(?![^\\W_])(?![{_MARKS}])"
+CYRILLIC_CLASS = "\u0400-\u04ff"
+ARABIC_LETTER_CLASS = "\u0621-\u064a\u066e-\u066f\u0671-\u06d3\u06fa-\u06ff"
+STEMMED_WORD_RE = re.compile(
+    f"{_NOT_AFTER_WORD}(?:[{CYRILLIC_CLASS}]+|[{ARABIC_LETTER_CLASS}]+){_NOT_BEFORE_WORD}"
+)
+IS_CYRILLIC_RE = re.compile(f"^[{CYRILLIC_CLASS}]+$")
+IS_ARABIC_RE = re.compile(f"^[{ARABIC_LETTER_CLASS}]+$")
+# Longest first; each is cut only if two letters remain. "و" alone ("and") only from a word of
+# four letters or more, as light Arabic stemmers do.
+ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 
 ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 LETTER_VARIANTS = str.maketrans(
@@ -112,8 +139,56 @@ def cjk_units(run: str, index_side: bool) -> list[str]:
     return units
 
 
+_russian = snowballstemmer.stemmer("russian")
+_russian_lock = threading.Lock()  # a Snowball stemmer keeps its word in itself while it works
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A folded word's search term: Russian stem, Arabic word without article, else the word."""
+    if IS_CYRILLIC_RE.match(word):
+        with _russian_lock:
+            stemmed = _russian.stemWord(word)
+        return stemmed if len(stemmed) >= 2 else word
+    if IS_ARABIC_RE.match(word):
+        return arabic_term(word)
+    return word
+
+
+def arabic_term(word: str) -> str:
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    if word.startswith("و") and len(word) >= 4:
+        return word[1:]
+    return word
+
+
+def terms(text: str, index_side: bool = False) -> list[str]:
+    """The search terms of a text, in order: its tokens, each stemmed where its script says."""
+    return [stem(token) for token in tokens(text, index_side)]
+
+
+def _stem_words(text: str) -> str:
+    return STEMMED_WORD_RE.sub(lambda word: stem(word[0]), text)
+
+
 def index_text(text: str) -> str:
-    """What the database indexes for a field: the folded text with Chinese as bigrams.
+    """The indexed form of a field (see `index_forms`)."""
+    return index_forms(text)[0]
+
+
+def index_forms(text: str) -> tuple[str, str]:
+    """(indexed text, its words as written): the words differ only where `stem` changed them,
+    and are what the spelling vocabulary keeps, so "did you mean" offers real words."""
+    folded = _folded_text(text)
+    if not folded or folded.isascii() or not STEMMED_WORD_RE.search(folded):
+        return folded, folded
+    return _stem_words(folded), folded
+
+
+def _folded_text(text: str) -> str:
+    """A field folded for the database, Chinese as bigrams, before any stemming.
 
     This is the hot path of bulk indexing, so it leaves splitting into words to the database
     (FTS5's unicode61 and PostgreSQL's parser both split on what is not a letter, digit or

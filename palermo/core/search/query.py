@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from palermo.core.search.normalise import clean, is_cjk, tokens
+from palermo.core.search.normalise import clean, is_cjk, terms
 
 MAX_QUERY_CHARS = 1000  # a pasted page of text is cut here; nobody types more
 MAX_CLAUSES = 24
@@ -91,7 +91,7 @@ def _parse(text: str, operators: bool) -> ParsedQuery:
 
 
 def _phrases(body: str, prefix: bool, quoted: bool) -> list[Phrase]:
-    units = tokens(body)[:MAX_PHRASE_TOKENS]
+    units = terms(body)[:MAX_PHRASE_TOKENS]
     if not units:
         return []
     if len(units) == 1 and is_cjk(units[0]) and len(units[0]) == 1:

@@ -10,7 +10,7 @@ import functools
 import html
 import re
 
-from palermo.core.search.normalise import CJK_RUN_RE, TOKEN_RE, clean, fold, is_cjk
+from palermo.core.search.normalise import CJK_RUN_RE, TOKEN_RE, clean, fold, is_cjk, stem
 from palermo.core.search.query import ParsedQuery
 
 SNIPPET_CHARS = 240
@@ -67,8 +67,9 @@ class Matcher:
 
 @functools.lru_cache(maxsize=20_000)
 def folded_word(word: str) -> str:
-    """A non-ASCII word as the index sees it; words repeat a lot across the hits of a page."""
-    return " ".join(TOKEN_RE.findall(fold(word)))
+    """A non-ASCII word as the index sees it (its search terms); words repeat a lot across the
+    hits of a page."""
+    return " ".join(stem(token) for token in TOKEN_RE.findall(fold(word)))
 
 
 def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:

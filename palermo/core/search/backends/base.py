@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from django.db.backends.utils import CursorWrapper
 
-from palermo.core.search.normalise import index_text, is_cjk
+from palermo.core.search.normalise import index_forms, is_cjk
 from palermo.core.search.query import ParsedQuery, Phrase
 from palermo.core.search.types import SearchDocument
 
@@ -92,6 +92,9 @@ class IndexRow:
     title_text: str
     summary_text: str
     body_text: str
+    # The same fields' words as written (folded, unstemmed) where stemming changed any: the
+    # spelling vocabulary keeps words people type, not stems.
+    written_texts: tuple[str, ...] = ()
 
     @classmethod
     def from_document(cls, doc: SearchDocument) -> IndexRow:
@@ -108,12 +111,15 @@ class IndexRow:
                 values = [values]
             cleaned = (facet_pair(facet, v if isinstance(v, str) else str(v)) for v in values)
             pairs.extend(dict.fromkeys(pair for pair in cleaned if pair))
+        forms = [index_forms(doc.title), index_forms(doc.summary), index_forms(doc.body)]
+        stemmed = any(indexed is not written for indexed, written in forms)
         return cls(
             doc=doc,
             facet_pairs=tuple(pairs),
-            title_text=index_text(doc.title),
-            summary_text=index_text(doc.summary),
-            body_text=index_text(doc.body),
+            title_text=forms[0][0],
+            summary_text=forms[1][0],
+            body_text=forms[2][0],
+            written_texts=tuple(written for _indexed, written in forms) if stemmed else (),
         )
 
 
@@ -134,7 +140,7 @@ def vocabulary_terms(rows: Iterable[IndexRow]) -> list[str]:
     Chinese bigrams (which are not words anyone misspells letter by letter)."""
     terms: set[str] = set()
     for row in rows:
-        for text in (row.title_text, row.summary_text, row.body_text):
+        for text in row.written_texts or (row.title_text, row.summary_text, row.body_text):
             terms.update(text.split())
     return sorted(
         term for term in terms if 3 <= len(term) <= 32 and not term.isdigit() and not is_cjk(term)

@@ -35,6 +35,7 @@ from palermo.core.search.backends.base import (
     SearchBackend,
     vocabulary_terms,
 )
+from palermo.core.search.normalise import stem
 from palermo.core.search.query import ParsedQuery, Phrase
 
 # bm25() column weights: title, summary, body (BRIEF §5: title above summary above full text);
@@ -270,10 +271,10 @@ class SQLiteBackend(SearchBackend):
     def term_frequencies(self, cursor: CursorWrapper, terms: Sequence[str]) -> dict[str, int]:
         # Counting a MATCH reads the term's list without its positions, which fts5vocab decodes.
         frequencies = dict.fromkeys(terms, 0)
-        for term in terms:
+        for term in terms:  # words as written: the index holds their search terms
             cursor.execute(
                 "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s",
-                [fts_phrase(Phrase((term,)))],
+                [fts_phrase(Phrase((stem(term),)))],
             )
             frequencies[term] = int(cursor.fetchone()[0])
         return frequencies

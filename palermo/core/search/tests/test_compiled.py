@@ -33,11 +33,11 @@ COMPILED = [
     ),
     ("NOT money", 'NOT ("money")', "!('money')"),
     ("e-mail", '"e mail"', "('e' <-> 'mail')"),
-    ("غَسْلُ الأموال", '"غسل" AND "الاموال"', "'غسل' & 'الاموال'"),
+    ("غَسْلُ الأموال", '"غسل" AND "اموال"', "'غسل' & 'اموال'"),  # the article is not a term
     ("洗钱", '"洗钱"', "'洗钱'"),
     ("组织犯罪", '"组织 织犯 犯罪"', "('组织' <-> '织犯' <-> '犯罪')"),
     ("犯", '"犯" *', "'犯':*"),
-    ("ёмкость", '"емкость"', "'емкость'"),
+    ("ёмкость", '"емкост"', "'емкост'"),  # ё folded, then the Russian stem
     # Malformed input becomes plain words; nothing of the user's syntax survives.
     ('"); DROP TABLE x; --', '"drop" AND "table" AND "x"', "'drop' & 'table' & 'x'"),
     # Punctuation inside a chunk joins its words into a phrase, as in "e-mail".

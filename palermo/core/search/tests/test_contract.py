@@ -63,6 +63,17 @@ def test_ranking_puts_title_matches_first(corpus: int) -> None:
         ("учетом", ["l3"]),
         ("учётом", ["l3"]),
         ("емкость", ["l3"]),
+        # Russian word forms: the text has "организованной преступной группы", "учётом".
+        ("организованная группа", ["l3"]),
+        ("преступные группы", ["l3"]),
+        ("ответственности участника", ["l3"]),
+        ("учет", ["l3"]),
+        # Arabic without the article, or with a conjunction or preposition fused to it.
+        ("اموال", ["l1"]),
+        ("والأموال", ["l1"]),
+        ("للسلطه", ["l1"]),
+        ("مؤسسات ماليه", ["l1"]),
+        ("وحده", ["l1"]),
     ],
 )
 def test_multilingual_matching(corpus: int, query: str, expected: list[str]) -> None:
@@ -199,6 +210,11 @@ def test_snippet_marks_original_forms(corpus: int) -> None:
     assert "<mark>الأموال</mark>" in arabic.snippet
     chinese = search(SearchPlan(text="可疑交易")).hits[0]
     assert "<mark>可疑交易</mark>" in chinese.snippet
+    # Another form of the word, or the word without its article, marks the form in the text.
+    russian = search(SearchPlan(text="ответственности")).hits[0]
+    assert "<mark>ответственность</mark>" in russian.snippet
+    without_article = search(SearchPlan(text="اموال")).hits[0]
+    assert "<mark>الأموال</mark>" in without_article.snippet
 
 
 def test_did_you_mean(corpus: int) -> None:
@@ -206,6 +222,14 @@ def test_did_you_mean(corpus: int) -> None:
     assert results.total == 0
     assert results.did_you_mean == "laundering"
     assert search(SearchPlan(text="money laundering")).did_you_mean is None
+
+
+def test_did_you_mean_offers_words_as_written_in_stemmed_languages(corpus: int) -> None:
+    # The vocabulary keeps "ответственность", not its stem; a misspelling gets the word.
+    results = search(SearchPlan(text="ответсвенность"))
+    assert results.total == 0
+    assert results.did_you_mean == "ответственность"
+    assert search(SearchPlan(text="ответственности")).did_you_mean is None
 
 
 def test_relaxations_name_the_filter_to_drop(corpus: int) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from palermo.core.search.normalise import ASCII_SEPARATOR_RE, NON_TOKEN_RE, index_text, tokens
+from palermo.core.search.normalise import (
+    ASCII_SEPARATOR_RE,
+    NON_TOKEN_RE,
+    index_forms,
+    index_text,
+    stem,
+    terms,
+    tokens,
+)
 
 CASES = [
     ("Éléphant Straße", ["elephant", "strasse"]),
@@ -40,7 +48,7 @@ def test_index_side_adds_last_character_of_chinese_runs() -> None:
 def test_index_side_splits_like_the_query_side(text: str) -> None:
     # The index side leaves splitting to the database, which splits on what is not a letter,
     # digit or mark, after ASCII punctuation became spaces; the query side must agree.
-    expected = tokens(text, index_side=True)
+    expected = terms(text, index_side=True)
     assert NON_TOKEN_RE.sub(" ", index_text(text)).split() == expected
 
 
@@ -69,3 +77,50 @@ def test_ascii_index_text_keeps_words_and_lower_cases() -> None:
         "y",
         "org",
     ]
+
+
+STEMS = [
+    # Russian: the forms of one word share a term (Snowball's Russian stemmer).
+    ("отмывание", "отмыван"),
+    ("отмывания", "отмыван"),
+    ("отмыванием", "отмыван"),
+    ("доходов", "доход"),
+    ("доход", "доход"),
+    ("выдачи", "выдач"),
+    # Arabic: the article and the conjunctions and prepositions fused with it go.
+    ("التعاون", "تعاون"),
+    ("والتعاون", "تعاون"),
+    ("للتعاون", "تعاون"),
+    ("بالتعاون", "تعاون"),
+    ("وتعاون", "تعاون"),
+    ("تعاون", "تعاون"),
+    ("الدم", "دم"),  # two letters left: still cut
+    ("الى", "الى"),  # one letter would be left: kept
+    ("ولد", "ولد"),  # "و" is cut from words of four letters or more only
+    # Latin, digits, Chinese and mixed words are left as they are.
+    ("laundering", "laundering"),
+    ("blanchiment", "blanchiment"),
+    ("2016", "2016"),
+    ("犯罪", "犯罪"),
+]
+
+
+@pytest.mark.parametrize("word, expected", STEMS)
+def test_search_term_of_a_word(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_forms_of_a_word_find_each_other() -> None:
+    assert terms("Отмывание доходов") == terms("отмыванием дохода")
+    assert terms("التعاون الدولي") == terms("تعاون دولي")
+
+
+def test_index_keeps_the_written_words_for_spelling() -> None:
+    indexed, written = index_forms("Отмывание доходов, ст.18; «التعاون» e-mail")
+    assert indexed.split() == ["отмыван", "доход", "ст", "18", "«تعاون»", "e", "mail"]
+    assert written.split() == ["отмывание", "доходов", "ст", "18", "«التعاون»", "e", "mail"]
+
+
+def test_only_whole_words_are_stemmed() -> None:
+    # A Cyrillic run inside a word with digits is one token to the database: left alone.
+    assert index_text("закона2 москва") == "закона2 москв"
