@@ -113,13 +113,16 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> dict[str, Any
             for facet in FACETS
         },
         "did_you_mean": results.did_you_mean,
-        "relaxations": [
-            {k: v for k, v in relaxation.items() if isinstance(v, str | int | float | type(None))}
-            for relaxation in results.relaxations or []
-        ],
+        "relaxations": [_relaxation(relaxation) for relaxation in results.relaxations or []],
         "took_ms": results.took_ms,
         "ranking_approximate": results.ranking_approximate,
     }
+
+
+def _relaxation(relaxation: dict[str, Any]) -> dict[str, Any]:
+    """A filter to drop, the values it held (a year range as [from, to]) and what is left."""
+    values = [v if isinstance(v, int) or v is None else str(v) for v in relaxation["values"]]
+    return {"filter": str(relaxation["filter"]), "values": values, "total": relaxation["total"]}
 
 
 @router.get("/suggest", response=dict[str, list[str]], summary="Suggestions as you type")

@@ -151,6 +151,22 @@ def test_api_search_returns_ranked_results_with_the_documented_fields(
     assert "Harbour network case (fictional)" in suggestions["suggestions"]
 
 
+def test_api_names_the_filter_to_drop_with_its_values(world: Any, library: dict) -> None:
+    # Xandria's harbour case is not from 1900-1901: dropping the years finds it again; the
+    # relaxation carries the range as [from, to], as docs/api.md shows for a State's codes.
+    body = (
+        world.client("anon")
+        .get(
+            "/api/v1/knowledge/search",
+            {"q": "harbour", "country": "XAA", "year_from": "1900", "year_to": "1901"},
+        )
+        .json()
+    )
+    assert body["total"] == 0
+    relaxations = {r["filter"]: r for r in body["relaxations"]}
+    assert relaxations["year"]["values"] == [1900, 1901] and relaxations["year"]["total"] >= 1
+
+
 def test_api_treaties_between(world: Any, library: dict) -> None:
     body = (
         world.client("anon")
