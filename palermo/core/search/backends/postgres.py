@@ -283,9 +283,10 @@ class PostgresBackend(SearchBackend):
             vocabulary_terms(row for _entry_id, row in rows),
         ]
         # Bound on the server: Django's client-side binding would quote the whole batch's text
-        # into the statement, for the server to parse back (about 5 MB for 2,000 entries).
+        # into the statement, for the server to parse back (about 5 MB for 2,000 entries). Not
+        # prepared: planning is nothing beside a batch, and Django's own statements never are.
         with psycopg.Cursor(cursor.cursor.connection) as bound:
-            bound.execute(ADD_DOCUMENTS_SQL, params)
+            bound.execute(ADD_DOCUMENTS_SQL, params, prepare=False)
 
     def delete_full_text(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         """The documents and their statistics, before their entries are deleted. Words stay in
