@@ -28,6 +28,23 @@ __all__ = ["PARSERS", "Links", "ParsedRecord"]
 
 TECHNIQUE_CODES = {code for code, _label in INVESTIGATIVE_TECHNIQUES}
 COOPERATION_CODES = {code for code, _label in COOPERATION_KINDS}
+# Other ways files write these codes (after lower-casing, spaces and hyphens to "_").
+TECHNIQUE_ALIASES = {
+    "use_of_informants": "informants",
+    "jit": "joint_investigation_team",
+    "video_link": "video_link_testimony",
+    "videoconference": "video_link_testimony",
+    "wiretapping": "interception_of_communications",
+    "undercover": "undercover_operation",
+}
+COOPERATION_ALIASES = {
+    "mutual_legal_assistance": "mla",
+    "joint_investigation_team": "joint_investigation",
+    "jit": "joint_investigation",
+    "asset_sharing": "asset_recovery",
+    "confiscation": "asset_recovery",
+    "police": "police_cooperation",
+}
 # What files call court levels and legal systems, in words (English, French, Spanish).
 _COURT_LEVEL_WORDS = {
     "supreme": "supreme_court court_of_cassation cassation cassation_court cour_de_cassation "
@@ -91,6 +108,22 @@ def _party(line: Line, kind: str, raw: dict[str, Any], order: int) -> dict[str, 
     }
 
 
+def _codes(
+    line: Line, values: list[str], known: set[str], aliases: dict[str, str], unknown: str
+) -> list[str]:
+    """Codes from a list given as codes or words; an unknown one is a warning (an error with
+    --strict), like an unknown crime type, rather than silently left out."""
+    codes: list[str] = []
+    for value in values:
+        word = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+        code = aliases.get(word, word)
+        if code in known:
+            codes.extend([code] if code not in codes else [])
+        elif word:
+            line.unmatched(unknown % {"value": str(value)[:60]})
+    return codes
+
+
 def _year_number(text: str) -> int | None:
     """`2019`, or `2019.0` as a spreadsheet or pandas writes a number column; else None."""
     whole = text[:-2] if text.endswith(".0") else text
@@ -102,14 +135,20 @@ def parse_caselaw(number: int, row: dict[str, Any], lookups: Lookups, strict: bo
     key, fields = line.common()
     country = line.country("country", required=True)
     decision_date, precision = line.partial_date("decision_date", "year", "date")
-    techniques = [
-        t.lower().replace(" ", "_").replace("-", "_")
-        for t in as_list(row.get("investigative_techniques"))
-    ]
-    cooperation = [
-        t.lower().replace(" ", "_")
-        for t in as_list(row.get("international_cooperation", row.get("cooperation_kinds")))
-    ]
+    techniques = _codes(
+        line,
+        as_list(row.get("investigative_techniques")),
+        TECHNIQUE_CODES,
+        TECHNIQUE_ALIASES,
+        _("investigative technique “%(value)s” is not known"),
+    )
+    cooperation = _codes(
+        line,
+        as_list(row.get("international_cooperation", row.get("cooperation_kinds"))),
+        COOPERATION_CODES,
+        COOPERATION_ALIASES,
+        _("kind of cooperation “%(value)s” is not known"),
+    )
     states: list[str] = []
     for name in as_list(row.get("cooperating_states")):
         found = lookups.countries_named(name)
@@ -127,8 +166,8 @@ def parse_caselaw(number: int, row: dict[str, Any], lookups: Lookups, strict: bo
             "legal_system": line.choice("legal_system", LegalSystem, "", LEGAL_SYSTEM_NAMES),
             "procedural_history": line.text("procedural_history"),
             "commentary": line.text("commentary"),
-            "investigative_techniques": [t for t in techniques if t in TECHNIQUE_CODES],
-            "cooperation_kinds": [c for c in cooperation if c in COOPERATION_CODES],
+            "investigative_techniques": techniques,
+            "cooperation_kinds": cooperation,
             "cooperating_states": states,
         }
     )
