@@ -13,7 +13,7 @@ import functools
 import json
 import secrets
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -200,16 +200,20 @@ class SearchBackend(ABC):
         latest = {(row.doc.kind, row.doc.key): row for row in rows}
         rows = list(latest.values())
         numbered = list(zip(self.new_ids(cursor, len(rows)), rows, strict=True))
-        cursor.executemany(
-            self.entry_insert_sql(),
+        self.insert_rows(
+            cursor,
+            "search_entry",
+            ENTRY_COLUMNS,
             [self.entry_insert_params(entry_id, row) for entry_id, row in numbered],
         )
         self.write_full_text(cursor, numbered)
-        cursor.executemany(
-            "INSERT INTO search_facet (entry_id, facet, value) VALUES (%s, %s, %s)",
+        self.insert_rows(
+            cursor,
+            "search_facet",
+            ("entry_id", "facet", "value"),
             [(entry_id, f, v) for entry_id, row in numbered for f, v in row.facet_pairs],
         )
-        record_changes(cursor, [*stale, *(entry_id for entry_id, _row in numbered)])
+        self.record_changes(cursor, [*stale, *(entry_id for entry_id, _row in numbered)])
         return len(rows)
 
     def delete_entries(self, cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
@@ -231,13 +235,21 @@ class SearchBackend(ABC):
     def _remove_ids(self, cursor: CursorWrapper, entry_ids: list[int]) -> None:
         if entry_ids:
             self.delete_entries(cursor, entry_ids)
-            record_changes(cursor, entry_ids)
+            self.record_changes(cursor, entry_ids)
 
-    def entry_insert_sql(self) -> str:
-        return (
-            "INSERT INTO search_entry (id, kind, key, title, summary, body, language, date, year,"
-            " is_public, extra) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-        )
+    def insert_rows(
+        self, cursor: CursorWrapper, table: str, columns: Sequence[str], rows: list[Any]
+    ) -> None:
+        """Insert many rows (table and column names are this module's constants)."""
+        if rows:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+                rows,
+            )
+
+    def record_changes(self, cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
+        record_changes(cursor, entry_ids, self.insert_rows)
 
     def entry_insert_params(self, entry_id: int, row: IndexRow) -> tuple[Any, ...]:
         doc = row.doc
@@ -320,7 +332,26 @@ PRUNE_EVERY = 64
 PRUNE_KEEP = 256
 
 
-def record_changes(cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
+ENTRY_COLUMNS = (
+    "id",
+    "kind",
+    "key",
+    "title",
+    "summary",
+    "body",
+    "language",
+    "date",
+    "year",
+    "is_public",
+    "extra",
+)
+
+
+def record_changes(
+    cursor: CursorWrapper,
+    entry_ids: Sequence[int],
+    insert_rows: Callable[[CursorWrapper, str, Sequence[str], list[Any]], None],
+) -> None:
     stamp = secrets.token_hex(8)
     cursor.execute(
         "UPDATE search_state SET generation = generation + 1, stamp = %s WHERE id = 1"
@@ -335,8 +366,10 @@ def record_changes(cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
         generation = 1
     else:
         generation = int(row[0])
-    cursor.executemany(
-        "INSERT INTO search_change (generation, stamp, entry_id) VALUES (%s, %s, %s)",
+    insert_rows(
+        cursor,
+        "search_change",
+        ("generation", "stamp", "entry_id"),
         [(generation, stamp, entry_id) for entry_id in dict.fromkeys(entry_ids)],
     )
     if generation % PRUNE_EVERY == 0:

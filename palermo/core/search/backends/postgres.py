@@ -261,6 +261,20 @@ class PostgresBackend(SearchBackend):
     # search_term also holds lexemes kept only for their bm25 counts: offer the words alone.
     vocabulary_condition = " AND spelling"
 
+    def insert_rows(
+        self, cursor: CursorWrapper, table: str, columns: Sequence[str], rows: list[Any]
+    ) -> None:
+        """COPY: one stream for the batch, no statement per row (Django's executemany sends one
+        per row: 256-303 µs a document for search_facet, against 60-94 with COPY)."""
+        if not rows:
+            return
+        with (
+            cursor.db.wrap_database_errors,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
     def new_ids(self, cursor: CursorWrapper, count: int) -> list[int]:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence('search_entry', 'id'))"
