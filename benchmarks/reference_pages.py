@@ -41,11 +41,16 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="palermo-bench-reference-")
-    os.environ.update({
-        "PALERMO_DATA_DIR": scratch, "PALERMO_DEBUG": "false",
-        "SECRET_KEY": "benchmark-only-" + "x" * 60, "ALLOWED_HOSTS": "testserver",
-        "PALERMO_TLS": "false", "DJANGO_SETTINGS_MODULE": "palermo.settings",
-    })
+    os.environ.update(
+        {
+            "PALERMO_DATA_DIR": scratch,
+            "PALERMO_DEBUG": "false",
+            "SECRET_KEY": "benchmark-only-" + "x" * 60,
+            "ALLOWED_HOSTS": "testserver",
+            "PALERMO_TLS": "false",
+            "DJANGO_SETTINGS_MODULE": "palermo.settings",
+        }
+    )
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -65,8 +70,10 @@ def main() -> None:
         for label in ("first", "second"):
             started = time.perf_counter()
             call_command("load_reference", stdout=open(os.devnull, "w"))  # noqa: SIM115
-            print(f"load_reference, {label} run: {time.perf_counter() - started:.2f} s "
-                  f"({connection.vendor}, {test_name})")
+            print(
+                f"load_reference, {label} run: {time.perf_counter() - started:.2f} s "
+                f"({connection.vendor}, {test_name})"
+            )
         print(f"{'page':64} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
         urls = [page.format(lang=lang) for page in PAGES for lang in ("en", "ar", "zh-hans")]
         for url in [*urls, *API]:
@@ -81,8 +88,9 @@ def main() -> None:
                 status, queries = response.status_code, len(captured.captured_queries)
             timings.sort()
             p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-            print(f"{url:64} {status:>6} {statistics.median(timings):>8.1f} {p95:>8.1f} "
-                  f"{queries:>8}")
+            print(
+                f"{url:64} {status:>6} {statistics.median(timings):>8.1f} {p95:>8.1f} {queries:>8}"
+            )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -19,22 +19,45 @@ SEED = 20261128
 def words(text: str) -> list[str]:
     return text.split()
 
+
 KINDS = [("caselaw", 55), ("legislation", 25), ("treaty", 8), ("strategy", 4), ("bibliography", 8)]
 GROUPS = ["african", "asia-pacific", "eeg", "grulac", "weog"]
 CRIME_TYPES = [
-    "corruption", "counterfeiting", "cybercrime", "drug-offences", "money-laundering",
-    "obstruction-of-justice", "participation-in-an-organized-criminal-group", "piracy",
-    "smuggling-of-migrants", "trafficking-in-firearms", "trafficking-in-cultural-property",
-    "wildlife-crime", "trafficking-in-persons", "falsified-medical-products", "terrorism",
+    "corruption",
+    "counterfeiting",
+    "cybercrime",
+    "drug-offences",
+    "money-laundering",
+    "obstruction-of-justice",
+    "participation-in-an-organized-criminal-group",
+    "piracy",
+    "smuggling-of-migrants",
+    "trafficking-in-firearms",
+    "trafficking-in-cultural-property",
+    "wildlife-crime",
+    "trafficking-in-persons",
+    "falsified-medical-products",
+    "terrorism",
 ]
 ISSUES = [
-    "international-cooperation", "mutual-legal-assistance", "extradition", "confiscation",
-    "joint-investigations", "special-investigative-techniques", "electronic-evidence",
-    "witness-protection", "liability-of-legal-persons", "jurisdiction", "prevention",
+    "international-cooperation",
+    "mutual-legal-assistance",
+    "extradition",
+    "confiscation",
+    "joint-investigations",
+    "special-investigative-techniques",
+    "electronic-evidence",
+    "witness-protection",
+    "liability-of-legal-persons",
+    "jurisdiction",
+    "prevention",
 ]
-ARTICLES = [f"UNTOC-{n}" for n in range(2, 32)] + [f"TIP-{n}" for n in range(3, 14)] + [
-    f"SOM-{n}" for n in range(3, 10)
-] + [f"FP-{n}" for n in range(3, 12)]
+ARTICLES = (
+    [f"UNTOC-{n}" for n in range(2, 32)]
+    + [f"TIP-{n}" for n in range(3, 14)]
+    + [f"SOM-{n}" for n in range(3, 10)]
+    + [f"FP-{n}" for n in range(3, 12)]
+)
 LEVELS = ["first-instance", "appeal", "supreme", "constitutional"]
 LEGISLATION_TYPES = ["constitution", "code", "act", "regulation", "decree"]
 
@@ -101,7 +124,14 @@ VOCABULARY = {
     ),
 }
 LANGUAGES = [
-    ("en", 40), ("fr", 12), ("es", 14), ("ru", 8), ("ar", 8), ("zh", 6), ("it", 6), ("pt", 6)
+    ("en", 40),
+    ("fr", 12),
+    ("es", 14),
+    ("ru", 8),
+    ("ar", 8),
+    ("zh", 6),
+    ("it", 6),
+    ("pt", 6),
 ]
 SURNAMES = words(
     "Rossi Mendes Dupré García Ivanov Haddad Wang Okafor Silva Müller Kowalski Nguyen Smith"

@@ -22,8 +22,16 @@ from typing import Any
 from search_setup import database_size, drop_postgres_database, use_database
 
 FACETS = [
-    "kind", "type", "country", "regional_group", "crime_type", "cross_cutting_issue", "article",
-    "court", "language", "year",
+    "kind",
+    "type",
+    "country",
+    "regional_group",
+    "crime_type",
+    "cross_cutting_issue",
+    "article",
+    "court",
+    "language",
+    "year",
 ]
 
 
@@ -49,8 +57,12 @@ def query_mix(top_country: str, second_country: str) -> list[dict[str, Any]]:
         {"text": "", "filters": {"regional_group": ["weog"], "article": ["UNTOC-18"]}},
         {"text": "money", "filters": {"country": [top_country, second_country]}},
         {"text": "court", "filters": {"regional_group": ["african"]}, "year_from": 2010},
-        {"text": "witness", "filters": {"crime_type": ["money-laundering", "corruption"]},
-         "year_from": 2000, "year_to": 2015},
+        {
+            "text": "witness",
+            "filters": {"crime_type": ["money-laundering", "corruption"]},
+            "year_from": 2000,
+            "year_to": 2015,
+        },
         {"text": "", "year_from": 2020, "sort": "date_asc"},
         {"text": "laundring"},
         {"text": "extradtion request"},

@@ -18,7 +18,12 @@ from typing import Any
 from search_setup import use_database
 
 STAGES = [
-    "facet_index", "text_mask", "count_facets", "fetch_page", "load_hits", "relax",
+    "facet_index",
+    "text_mask",
+    "count_facets",
+    "fetch_page",
+    "load_hits",
+    "relax",
     "suggest_spelling",
 ]
 

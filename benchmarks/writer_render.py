@@ -41,8 +41,11 @@ from palermo.writer.samples import sample  # noqa: E402
 from palermo.writer.validation import clean_content  # noqa: E402
 
 RUNS = 5
-EXTRA = {"requesting_state_name": "Italy", "requested_state_name": "Brazil",
-         "date": datetime.date(2026, 11, 28)}
+EXTRA = {
+    "requesting_state_name": "Italy",
+    "requested_state_name": "Brazil",
+    "date": datetime.date(2026, 11, 28),
+}
 
 
 def ten_page_request(paragraphs: int) -> dict[str, object]:
@@ -78,14 +81,21 @@ def main() -> None:
         content["target_language"] = language
         doc = document_data(content, EXTRA, language)
         docx_median, docx_worst = timed(
-            lambda: render_docx(REQUEST_TEMPLATE, {"doc": doc}, language))  # noqa: B023
+            lambda: render_docx(REQUEST_TEMPLATE, {"doc": doc}, language)  # noqa: B023
+        )
         pdf_median, pdf_worst = timed(
-            lambda: render_pdf("writer/document.html", {"doc": doc}, language))  # noqa: B023
-        print(f"{language:8} DOCX median {docx_median:.3f} s (worst {docx_worst:.3f} s)   "
-              f"PDF median {pdf_median:.3f} s (worst {pdf_worst:.3f} s)")
-    context = Context(today=datetime.date(2026, 11, 28),
-                      coercive_measures=frozenset(m.code for m in MEASURES if m.coercive),
-                      untoc_both_parties=True, proposed_bases=("untoc",))
+            lambda: render_pdf("writer/document.html", {"doc": doc}, language)  # noqa: B023
+        )
+        print(
+            f"{language:8} DOCX median {docx_median:.3f} s (worst {docx_worst:.3f} s)   "
+            f"PDF median {pdf_median:.3f} s (worst {pdf_worst:.3f} s)"
+        )
+    context = Context(
+        today=datetime.date(2026, 11, 28),
+        coercive_measures=frozenset(m.code for m in MEASURES if m.coercive),
+        untoc_both_parties=True,
+        proposed_bases=("untoc",),
+    )
     median, worst = timed(lambda: check(clean_content(content), context))
     print(f"validation median {median * 1000:.1f} ms (worst {worst * 1000:.1f} ms)")
 

@@ -30,14 +30,10 @@ def read_bool(name: str, default: bool, env: Mapping[str, str] = os.environ) -> 
         return True
     if word in FALSE_WORDS:
         return False
-    raise ConfigurationError(
-        f"{name} must be true or false (1/0, yes/no, on/off), not {raw!r}."
-    )
+    raise ConfigurationError(f"{name} must be true or false (1/0, yes/no, on/off), not {raw!r}.")
 
 
-def read_int(
-    name: str, default: int, env: Mapping[str, str] = os.environ, minimum: int = 0
-) -> int:
+def read_int(name: str, default: int, env: Mapping[str, str] = os.environ, minimum: int = 0) -> int:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default

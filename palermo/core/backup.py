@@ -223,8 +223,17 @@ def _restore_database(dump: Path) -> None:
     args, env = _pg_env(db)
     connection.close()
     _run(
-        ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         *args, "-d", db["NAME"], str(dump)],
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            *args,
+            "-d",
+            db["NAME"],
+            str(dump),
+        ],
         env,
     )
 

@@ -22,13 +22,19 @@ PDF_FONT_FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans CJK SC")
 def check_debug_and_demo(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     messages: list[CheckMessage] = []
     if settings.DEBUG:
-        messages.append(Warning(
-            "PALERMO_DEBUG is on: error pages show internals. Turn it off in production.",
-            id="palermo.W001"))
+        messages.append(
+            Warning(
+                "PALERMO_DEBUG is on: error pages show internals. Turn it off in production.",
+                id="palermo.W001",
+            )
+        )
     if settings.DEMO_MODE:
-        messages.append(Warning(
-            "PALERMO_DEMO is on: demo accounts with published passwords may exist.",
-            id="palermo.W002"))
+        messages.append(
+            Warning(
+                "PALERMO_DEMO is on: demo accounts with published passwords may exist.",
+                id="palermo.W002",
+            )
+        )
     return messages
 
 
@@ -41,10 +47,13 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         or any(marker in key.lower() for marker in INSECURE_KEY_MARKERS)
     )
     if weak:
-        return [Warning(
-            "SECRET_KEY is weak: use at least 50 random characters, e.g. the output of "
-            "`python3 -c 'import secrets; print(secrets.token_urlsafe(64))'`.",
-            id="palermo.W003")]
+        return [
+            Warning(
+                "SECRET_KEY is weak: use at least 50 random characters, e.g. the output of "
+                "`python3 -c 'import secrets; print(secrets.token_urlsafe(64))'`.",
+                id="palermo.W003",
+            )
+        ]
     return []
 
 
@@ -52,18 +61,26 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
 def check_email(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend") and settings.EMAIL_HOST:
         return []
-    return [Warning(
-        "E-mail is not configured (EMAIL_HOST): sign-up verification, password resets and "
-        "reminders will not reach anyone.", id="palermo.W004")]
+    return [
+        Warning(
+            "E-mail is not configured (EMAIL_HOST): sign-up verification, password resets and "
+            "reminders will not reach anyone.",
+            id="palermo.W004",
+        )
+    ]
 
 
 @register(deploy=True)
 def check_pdf_fonts(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     missing = [family for family in PDF_FONT_FAMILIES if not font_installed(family)]
     if missing:
-        return [Warning(
-            f"Fonts missing for PDF output: {', '.join(missing)}. Install Debian's "
-            "fonts-noto-core and fonts-noto-cjk.", id="palermo.W005")]
+        return [
+            Warning(
+                f"Fonts missing for PDF output: {', '.join(missing)}. Install Debian's "
+                "fonts-noto-core and fonts-noto-cjk.",
+                id="palermo.W005",
+            )
+        ]
     return []
 
 
@@ -84,9 +101,13 @@ def check_data_directories(app_configs: Any = None, **kwargs: Any) -> list[Check
 @register(deploy=True)
 def check_database(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        return [Warning(
-            "The embedded SQLite database suits one server and a small office; set DATABASE_URL "
-            "to PostgreSQL for several servers or many users.", id="palermo.W006")]
+        return [
+            Warning(
+                "The embedded SQLite database suits one server and a small office; set "
+                "DATABASE_URL to PostgreSQL for several servers or many users.",
+                id="palermo.W006",
+            )
+        ]
     return []
 
 
@@ -94,6 +115,9 @@ def font_installed(family: str) -> bool:
     if shutil.which("fc-list") is None:
         return False
     result = subprocess.run(  # noqa: S603
-        ["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False  # noqa: S607
+        ["fc-list", f":family={family}", "family"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return bool(result.stdout.strip())

@@ -51,9 +51,9 @@ def access_authority_for_edit(user: Any, authority_id: int) -> Authority:
 
 
 def access_contact_by_id(user: Any, contact_id: int) -> ContactPerson:
-    contact = ContactPerson.objects.select_related("authority__country").filter(
-        pk=contact_id
-    ).first()
+    contact = (
+        ContactPerson.objects.select_related("authority__country").filter(pk=contact_id).first()
+    )
     if contact is None or not visibility.may_see(user, "contacts"):
         raise Http404
     return contact

@@ -26,9 +26,13 @@ router = Router(tags=["directory"])
 
 def _invalid(parameter: str, value: str, accepted: list[str]) -> ValidationError:
     shown = value if len(value) <= 60 else value[:60] + "…"
-    return ValidationError({parameter: [
-        f"Unknown value {shown!r} for {parameter}. Accepted values: {', '.join(accepted)}."
-    ]})
+    return ValidationError(
+        {
+            parameter: [
+                f"Unknown value {shown!r} for {parameter}. Accepted values: {', '.join(accepted)}."
+            ]
+        }
+    )
 
 
 def _country(parameter: str, value: str) -> Country:
@@ -140,8 +144,13 @@ class AuthorityPage(Schema):
 
 @router.get("/authorities", response=AuthorityPage, exclude_unset=True)
 def list_authorities(
-    request: HttpRequest, country: str = "", competence: str = "", language: str = "",
-    q: str = "", limit: int = 50, offset: int = 0,
+    request: HttpRequest,
+    country: str = "",
+    competence: str = "",
+    language: str = "",
+    q: str = "",
+    limit: int = 50,
+    offset: int = 0,
 ) -> dict[str, Any]:
     """Public: the directory, filtered by State (ISO alpha-3), competence, accepted language
     (ISO 639-1) and a search text, `limit` and `offset` for pages. Anonymous callers get
@@ -155,15 +164,12 @@ def list_authorities(
     authorities = selectors.list_authorities(
         user,
         country=_country("country", country) if country else None,
-        competence=_code("competence", competence, list(COMPETENCE_LABELS))
-        if competence else "",
-        language=_code("language", language.lower(), sorted(language_codes()))
-        if language else "",
+        competence=_code("competence", competence, list(COMPETENCE_LABELS)) if competence else "",
+        language=_code("language", language.lower(), sorted(language_codes())) if language else "",
         query=q.strip()[:200],
     )
     return {
-        "items": [visibility.authority_data(user, a)
-                  for a in authorities[offset:offset + limit]],
+        "items": [visibility.authority_data(user, a) for a in authorities[offset : offset + limit]],
         "count": authorities.count(),
     }
 
@@ -203,8 +209,15 @@ def route(
         _code("stage", stage, list(STAGE_LABELS))
     if language:
         _code("language", language.lower(), sorted(language_codes()))
-    answer = route_request(requesting, requested, request_type, measure=measure or None,
-                           urgent=urgent, offence=offence or None, stage=stage or None)
+    answer = route_request(
+        requesting,
+        requested,
+        request_type,
+        measure=measure or None,
+        urgent=urgent,
+        offence=offence or None,
+        stage=stage or None,
+    )
     return route_data(user, answer, language.lower())
 
 
@@ -225,12 +238,13 @@ def route_data(user: Any, answer: RoutingAnswer, language: str = "") -> dict[str
         "advance_copy_by_email": answer.advance_copy_by_email,
         "languages": answer.languages,
         "language_accepted": (language in answer.languages if answer.languages else None)
-        if language else None,
+        if language
+        else None,
         "requirements": [{"code": r.code, "label": r.label} for r in answer.requirements],
         "dual_criminality": answer.dual_criminality,
         "legal_bases": [
-            {"code": b.code, "label": b.label, "applies": b.applies,
-             "explanation": b.explanation} for b in answer.legal_bases
+            {"code": b.code, "label": b.label, "applies": b.applies, "explanation": b.explanation}
+            for b in answer.legal_bases
         ],
         "reasons": [{"rule": r.rule, "text": r.text} for r in answer.reasons],
     }

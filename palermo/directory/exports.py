@@ -78,10 +78,14 @@ def directory_csv(user: Any, authorities: Iterable[Authority]) -> str:
     writer.writerow(["id", "country", "country_name", *fields])
     for authority in authorities:
         data = visibility.authority_data(user, authority)
-        writer.writerow([
-            data["id"], data["country"], data["country_name"],
-            *[_safe_cell(display_value(name, data.get(name))) for name in fields],
-        ])
+        writer.writerow(
+            [
+                data["id"],
+                data["country"],
+                data["country_name"],
+                *[_safe_cell(display_value(name, data.get(name))) for name in fields],
+            ]
+        )
     return out.getvalue()
 
 
@@ -94,27 +98,36 @@ def directory_pdf(user: Any, authorities: Iterable[Authority], language: str) ->
     from weasyprint import HTML
 
     entries = [visibility.authority_data(user, a) for a in authorities]
-    html = render_to_string("directory/export_pdf.html", {
-        "entries": entries, "language": language,
-        "restricted": visibility.sees_restricted(user),
-    })
+    html = render_to_string(
+        "directory/export_pdf.html",
+        {
+            "entries": entries,
+            "language": language,
+            "restricted": visibility.sees_restricted(user),
+        },
+    )
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
 
 
 def _vcard_escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-    )
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
 
 
 def authority_vcard(user: Any, authority: Authority) -> str:
     data = visibility.authority_data(user, authority)
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_escape(data['name'])}",
-             f"ORG:{_vcard_escape(data['name'])}", "KIND:org"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{_vcard_escape(data['name'])}",
+        f"ORG:{_vcard_escape(data['name'])}",
+        "KIND:org",
+    ]
     if data.get("postal_address"):
-        lines.append(f"ADR;TYPE=WORK:;;{_vcard_escape(data['postal_address'])};;;;"
-                     f"{_vcard_escape(data['country_name'])}")
+        lines.append(
+            f"ADR;TYPE=WORK:;;{_vcard_escape(data['postal_address'])};;;;"
+            f"{_vcard_escape(data['country_name'])}"
+        )
     if data.get("website"):
         lines.append(f"URL:{_vcard_escape(data['website'])}")
     for phone in data.get("phones", []):
@@ -130,8 +143,12 @@ def authority_vcard(user: Any, authority: Authority) -> str:
 def contact_vcard(contact: ContactPerson) -> str:
     """A contact person's card; callers fetch the contact through access_contact_by_id, which
     admits verified practitioners only."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_escape(contact.name)}",
-             f"ORG:{_vcard_escape(contact.authority.name)}"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{_vcard_escape(contact.name)}",
+        f"ORG:{_vcard_escape(contact.authority.name)}",
+    ]
     if contact.position:
         lines.append(f"TITLE:{_vcard_escape(contact.position)}")
     if contact.email:

@@ -30,18 +30,24 @@ from palermo.reference.models import Country
 
 REQUEST_TYPE_CHOICES = [(t.code, t.label) for t in REQUEST_TYPES]
 MEASURE_CHOICES = [(m.code, m.label) for m in MEASURES]
-YES_NO_UNKNOWN = [("", gettext_lazy("Not recorded")), ("true", gettext_lazy("Yes")),
-                  ("false", gettext_lazy("No"))]
+YES_NO_UNKNOWN = [
+    ("", gettext_lazy("Not recorded")),
+    ("true", gettext_lazy("Yes")),
+    ("false", gettext_lazy("No")),
+]
 
 
 def parse_language_codes(text: str) -> list[str]:
-    """"fr, ar ,en" -> ["fr", "ar", "en"]; unknown codes raise a ValidationError naming them."""
+    """ "fr, ar ,en" -> ["fr", "ar", "en"]; unknown codes raise a ValidationError naming them."""
     codes = [c.strip().lower() for c in text.replace(";", ",").split(",") if c.strip()]
     unknown = [c for c in codes if c not in known_language_codes()]
     if unknown:
         raise forms.ValidationError(
-            _("Unknown language code(s): %(codes)s. Use two-letter ISO 639-1 codes such as "
-              "en, fr, ar, zh, ru, es.") % {"codes": ", ".join(unknown)}
+            _(
+                "Unknown language code(s): %(codes)s. Use two-letter ISO 639-1 codes such as "
+                "en, fr, ar, zh, ru, es."
+            )
+            % {"codes": ", ".join(unknown)}
         )
     return list(dict.fromkeys(codes))
 
@@ -86,8 +92,12 @@ class LocalNamesField(forms.CharField):
             language, sep, name = line.partition(":")
             if not sep or not name.strip():
                 raise forms.ValidationError(
-                    _('Line %(number)d: write the language code, a colon, then the name, as in '
-                      '"fr: Ministère de la Justice".') % {"number": number})
+                    _(
+                        "Line %(number)d: write the language code, a colon, then the name, as in "
+                        '"fr: Ministère de la Justice".'
+                    )
+                    % {"number": number}
+                )
             names.append({"language": parse_language_codes(language)[0], "name": name.strip()})
         return names
 
@@ -95,47 +105,69 @@ class LocalNamesField(forms.CharField):
 def _multi(labels: dict[str, Any] | list[tuple[str, Any]], label: Any) -> forms.MultipleChoiceField:
     options = choices(labels) if isinstance(labels, dict) else labels
     return forms.MultipleChoiceField(
-        label=label, choices=options, required=False, widget=forms.CheckboxSelectMultiple)
+        label=label, choices=options, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
 
 def _yes_no(label: Any) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=label, choices=YES_NO_UNKNOWN, required=False,
-        coerce=lambda v: {"true": True, "false": False}.get(v), empty_value=None)
+        label=label,
+        choices=YES_NO_UNKNOWN,
+        required=False,
+        coerce=lambda v: {"true": True, "false": False}.get(v),
+        empty_value=None,
+    )
 
 
 class AuthorityForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     local_names = LocalNamesField(
-        label=gettext_lazy("Names in the State's languages"), required=False,
-        help_text=gettext_lazy('One per line: language code, colon, name ("fr: ...").'))
+        label=gettext_lazy("Names in the State's languages"),
+        required=False,
+        help_text=gettext_lazy('One per line: language code, colon, name ("fr: ...").'),
+    )
     competences = _multi(COMPETENCE_LABELS, gettext_lazy("Competences"))
-    designations = ListField(label=gettext_lazy("Designated under"), required=False,
-                             help_text=gettext_lazy("One provision per line, such as "
-                                                    "UNTOC art. 18(13)."))
+    designations = ListField(
+        label=gettext_lazy("Designated under"),
+        required=False,
+        help_text=gettext_lazy("One provision per line, such as UNTOC art. 18(13)."),
+    )
     scope_request_types = _multi(REQUEST_TYPE_CHOICES, gettext_lazy("Types of request handled"))
     scope_measures = _multi(MEASURE_CHOICES, gettext_lazy("Measures handled"))
     scope_offences = _multi(OFFENCE_LABELS, gettext_lazy("Offences handled"))
     scope_stages = _multi(STAGE_LABELS, gettext_lazy("Stages of proceedings handled"))
-    phones = ListField(label=gettext_lazy("Telephone numbers"), required=False,
-                       help_text=gettext_lazy("One per line, with the country code."))
-    emails = ListField(label=gettext_lazy("E-mail addresses"), required=False,
-                       help_text=gettext_lazy("One per line."))
+    phones = ListField(
+        label=gettext_lazy("Telephone numbers"),
+        required=False,
+        help_text=gettext_lazy("One per line, with the country code."),
+    )
+    emails = ListField(
+        label=gettext_lazy("E-mail addresses"),
+        required=False,
+        help_text=gettext_lazy("One per line."),
+    )
     accepted_languages = LanguageListField(
-        label=gettext_lazy("Languages accepted for incoming requests"), required=False,
-        help_text=gettext_lazy("ISO 639-1 codes separated by commas, such as fr, en."))
+        label=gettext_lazy("Languages accepted for incoming requests"),
+        required=False,
+        help_text=gettext_lazy("ISO 639-1 codes separated by commas, such as fr, en."),
+    )
     channels = _multi(CHANNEL_LABELS, gettext_lazy("Channels accepted"))
     website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
-    certification = forms.ChoiceField(label=gettext_lazy("Certification"),
-                                      choices=choices(CERTIFICATION_LABELS))
-    untoc_basis_mla = _yes_no(gettext_lazy(
-        "Accepts the Convention as a legal basis for mutual legal assistance"))
-    untoc_basis_extradition = _yes_no(gettext_lazy(
-        "Accepts the Convention as a legal basis for extradition"))
-    dual_criminality_policy = forms.ChoiceField(label=gettext_lazy("Dual criminality"),
-                                                choices=choices(DUAL_CRIMINALITY_LABELS))
+    certification = forms.ChoiceField(
+        label=gettext_lazy("Certification"), choices=choices(CERTIFICATION_LABELS)
+    )
+    untoc_basis_mla = _yes_no(
+        gettext_lazy("Accepts the Convention as a legal basis for mutual legal assistance")
+    )
+    untoc_basis_extradition = _yes_no(
+        gettext_lazy("Accepts the Convention as a legal basis for extradition")
+    )
+    dual_criminality_policy = forms.ChoiceField(
+        label=gettext_lazy("Dual criminality"), choices=choices(DUAL_CRIMINALITY_LABELS)
+    )
     dual_criminality_measures = _multi(
-        MEASURE_CHOICES, gettext_lazy("Measures for which dual criminality is required"))
+        MEASURE_CHOICES, gettext_lazy("Measures for which dual criminality is required")
+    )
 
     class Meta:
         model = Authority
@@ -155,15 +187,20 @@ class AuthorityForm(forms.ModelForm):
                 validate_email(email)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    _("%(email)s is not a valid e-mail address.") % {"email": email}) from error
+                    _("%(email)s is not a valid e-mail address.") % {"email": email}
+                ) from error
         return emails
 
     def clean_time_zone(self) -> str:
         zone: str = self.cleaned_data["time_zone"].strip()
         if zone and zone not in zoneinfo.available_timezones():
             raise forms.ValidationError(
-                _("Unknown time zone %(zone)s. Use a name such as Europe/Rome or "
-                  "America/Sao_Paulo.") % {"zone": zone})
+                _(
+                    "Unknown time zone %(zone)s. Use a name such as Europe/Rome or "
+                    "America/Sao_Paulo."
+                )
+                % {"zone": zone}
+            )
         return zone
 
     def clean(self) -> dict[str, Any]:
@@ -171,9 +208,13 @@ class AuthorityForm(forms.ModelForm):
         if cleaned.get("dual_criminality_policy") == "listed" and not cleaned.get(
             "dual_criminality_measures"
         ):
-            self.add_error("dual_criminality_measures", _(
-                "Choose the measures for which dual criminality is required, or pick another "
-                "policy."))
+            self.add_error(
+                "dual_criminality_measures",
+                _(
+                    "Choose the measures for which dual criminality is required, or pick another "
+                    "policy."
+                ),
+            )
         return cleaned
 
     def values(self) -> dict[str, Any]:
@@ -183,8 +224,11 @@ class AuthorityForm(forms.ModelForm):
 class ContactForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     position = forms.CharField(label=gettext_lazy("Position"), max_length=200, required=False)
-    languages = LanguageListField(label=gettext_lazy("Languages spoken"), required=False,
-                                  help_text=gettext_lazy("ISO 639-1 codes separated by commas."))
+    languages = LanguageListField(
+        label=gettext_lazy("Languages spoken"),
+        required=False,
+        help_text=gettext_lazy("ISO 639-1 codes separated by commas."),
+    )
     email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
     phone = forms.CharField(label=gettext_lazy("Telephone"), max_length=60, required=False)
 
@@ -200,13 +244,18 @@ GUIDE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 
 
 class GuideForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=[
-        ("guide", gettext_lazy("guide")), ("template", gettext_lazy("template"))])
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        choices=[("guide", gettext_lazy("guide")), ("template", gettext_lazy("template"))],
+    )
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     language = forms.CharField(label=gettext_lazy("Language"), max_length=10, required=False)
     url = forms.URLField(label=gettext_lazy("Link"), required=False, assume_scheme="https")
-    file = forms.FileField(label=gettext_lazy("File"), required=False,
-                           help_text=gettext_lazy("PDF, DOCX, ODT, DOC or RTF."))
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        required=False,
+        help_text=gettext_lazy("PDF, DOCX, ODT, DOC or RTF."),
+    )
 
     def clean_language(self) -> str:
         code: str = self.cleaned_data["language"]
@@ -221,13 +270,15 @@ class GuideForm(forms.Form):
             raise forms.ValidationError(_("Only PDF, DOCX, ODT, DOC or RTF files are accepted."))
         if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(
-                _("The file is larger than %(size)d MB.") % {"size": settings.MAX_UPLOAD_MB})
+                _("The file is larger than %(size)d MB.") % {"size": settings.MAX_UPLOAD_MB}
+            )
         head = upload.read(8)
         upload.seek(0)
         if not head.startswith(GUIDE_SIGNATURES[suffix]):
             raise forms.ValidationError(
                 _("The file's content does not match its extension %(suffix)s.")
-                % {"suffix": suffix})
+                % {"suffix": suffix}
+            )
         return upload
 
     def clean(self) -> dict[str, Any]:
@@ -241,23 +292,37 @@ class RouteForm(forms.Form):
     """The guided lookup: requested State, type of request, measure, then the details."""
 
     requested_state: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
-        label=gettext_lazy("Requested State"), queryset=Country.objects.order_by("name"),
-        to_field_name="iso3")
+        label=gettext_lazy("Requested State"),
+        queryset=Country.objects.order_by("name"),
+        to_field_name="iso3",
+    )
     requesting_state: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
-        label=gettext_lazy("Requesting State (yours)"), queryset=Country.objects.order_by("name"),
-        to_field_name="iso3")
-    request_type = forms.ChoiceField(label=gettext_lazy("Type of request"),
-                                     choices=REQUEST_TYPE_CHOICES)
+        label=gettext_lazy("Requesting State (yours)"),
+        queryset=Country.objects.order_by("name"),
+        to_field_name="iso3",
+    )
+    request_type = forms.ChoiceField(
+        label=gettext_lazy("Type of request"), choices=REQUEST_TYPE_CHOICES
+    )
     measure = forms.ChoiceField(
-        label=gettext_lazy("Measure"), required=False,
+        label=gettext_lazy("Measure"),
+        required=False,
         choices=[("", gettext_lazy("Any or not yet known")), *MEASURE_CHOICES],
-        widget=forms.Select(attrs={"data-types": json.dumps(
-            {m.code: m.request_type for m in MEASURES})}))
+        widget=forms.Select(
+            attrs={"data-types": json.dumps({m.code: m.request_type for m in MEASURES})}
+        ),
+    )
     urgent = forms.BooleanField(label=gettext_lazy("Urgent"), required=False)
-    stage = forms.ChoiceField(label=gettext_lazy("Stage of proceedings"), required=False,
-                              choices=[("", gettext_lazy("Any")), *choices(STAGE_LABELS)])
-    offence = forms.ChoiceField(label=gettext_lazy("Type of offence"), required=False,
-                                choices=[("", gettext_lazy("Any")), *choices(OFFENCE_LABELS)])
+    stage = forms.ChoiceField(
+        label=gettext_lazy("Stage of proceedings"),
+        required=False,
+        choices=[("", gettext_lazy("Any")), *choices(STAGE_LABELS)],
+    )
+    offence = forms.ChoiceField(
+        label=gettext_lazy("Type of offence"),
+        required=False,
+        choices=[("", gettext_lazy("Any")), *choices(OFFENCE_LABELS)],
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -266,6 +331,7 @@ class RouteForm(forms.Form):
         measure = cleaned.get("measure")
         request_type = cleaned.get("request_type")
         if measure and request_type and MEASURES_BY_CODE[measure].request_type != request_type:
-            self.add_error("measure", _("This measure does not belong to the chosen type of "
-                                        "request."))
+            self.add_error(
+                "measure", _("This measure does not belong to the chosen type of request.")
+            )
         return cleaned

@@ -34,25 +34,55 @@ from palermo.directory.vocabulary import (
 from palermo.reference.measures import MEASURE_CODES, REQUEST_TYPE_CODES
 from palermo.reference.models import Country
 
-TEXT_FIELDS = ("name", "transliteration", "scope_region", "postal_address", "fax", "website",
-               "office_hours", "time_zone", "urgent_procedure", "translation_requirement",
-               "processing_time", "notes")
+TEXT_FIELDS = (
+    "name",
+    "transliteration",
+    "scope_region",
+    "postal_address",
+    "fax",
+    "website",
+    "office_hours",
+    "time_zone",
+    "urgent_procedure",
+    "translation_requirement",
+    "processing_time",
+    "notes",
+)
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    "certification": CERTIFICATIONS, "dual_criminality_policy": DUAL_CRIMINALITY_POLICIES,
+    "certification": CERTIFICATIONS,
+    "dual_criminality_policy": DUAL_CRIMINALITY_POLICIES,
 }
 CODE_LIST_FIELDS: dict[str, tuple[str, ...]] = {
-    "competences": COMPETENCES, "channels": CHANNELS, "scope_request_types": REQUEST_TYPE_CODES,
-    "scope_measures": MEASURE_CODES, "scope_offences": OFFENCES, "scope_stages": STAGES,
+    "competences": COMPETENCES,
+    "channels": CHANNELS,
+    "scope_request_types": REQUEST_TYPE_CODES,
+    "scope_measures": MEASURE_CODES,
+    "scope_offences": OFFENCES,
+    "scope_stages": STAGES,
     "dual_criminality_measures": MEASURE_CODES,
 }
 FREE_LIST_FIELDS = ("designations", "phones", "emails")
-BOOL_FIELDS = ("advance_copy_by_email", "requires_original", "requires_signature",
-               "requires_seal")
+BOOL_FIELDS = ("advance_copy_by_email", "requires_original", "requires_signature", "requires_seal")
 NULLABLE_BOOL_FIELDS = ("untoc_basis_mla", "untoc_basis_extradition")
-OTHER_KEYS = ("external_id", "country", "organisation", "local_names", "accepted_languages",
-              "contacts", "guides", "last_verified_on")
-KNOWN_KEYS = frozenset(TEXT_FIELDS) | set(CHOICE_FIELDS) | set(CODE_LIST_FIELDS) | set(
-    FREE_LIST_FIELDS) | set(BOOL_FIELDS) | set(NULLABLE_BOOL_FIELDS) | set(OTHER_KEYS)
+OTHER_KEYS = (
+    "external_id",
+    "country",
+    "organisation",
+    "local_names",
+    "accepted_languages",
+    "contacts",
+    "guides",
+    "last_verified_on",
+)
+KNOWN_KEYS = (
+    frozenset(TEXT_FIELDS)
+    | set(CHOICE_FIELDS)
+    | set(CODE_LIST_FIELDS)
+    | set(FREE_LIST_FIELDS)
+    | set(BOOL_FIELDS)
+    | set(NULLABLE_BOOL_FIELDS)
+    | set(OTHER_KEYS)
+)
 CONTACT_KEYS = frozenset({"name", "position", "languages", "email", "phone"})
 GUIDE_KEYS = frozenset({"kind", "title", "language", "url"})
 
@@ -102,8 +132,9 @@ def _codes(record: dict[str, Any], key: str, accepted: Iterable[str]) -> list[st
     allowed = set(accepted)
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise LineError(f"{key}: unknown code(s) {', '.join(unknown)}; accepted: "
-                        f"{', '.join(sorted(allowed))}")
+        raise LineError(
+            f"{key}: unknown code(s) {', '.join(unknown)}; accepted: {', '.join(sorted(allowed))}"
+        )
     return values
 
 
@@ -160,12 +191,17 @@ def check_line(number: int, line: str) -> CheckedLine:
         if values[key] is not None and not isinstance(values[key], bool):
             raise LineError(f"{key} must be true, false or null")
     values["accepted_languages"] = _languages(
-        [v.lower() for v in _str_list(record, "accepted_languages")], "accepted_languages")
+        [v.lower() for v in _str_list(record, "accepted_languages")], "accepted_languages"
+    )
     values["local_names"] = _local_names(record.get("local_names", []))
     return CheckedLine(
-        number=number, external_id=external_id, country=country,
-        organisation=_organisation(record, country), values=values,
-        contacts=_contacts(record.get("contacts", [])), guides=_guides(record.get("guides", [])),
+        number=number,
+        external_id=external_id,
+        country=country,
+        organisation=_organisation(record, country),
+        values=values,
+        contacts=_contacts(record.get("contacts", [])),
+        guides=_guides(record.get("guides", [])),
         last_verified_on=_date(record.get("last_verified_on")),
     )
 
@@ -204,12 +240,15 @@ def _contacts(value: Any) -> list[dict[str, Any]]:
             try:
                 validate_email(email)
             except ValidationError as error:
-                raise LineError(f"contact {position}: {email!r} is not a valid "
-                                "e-mail address") from error
+                raise LineError(
+                    f"contact {position}: {email!r} is not a valid e-mail address"
+                ) from error
         contact = {
-            "name": _text(entry, "name", required=True), "position": _text(entry, "position"),
+            "name": _text(entry, "name", required=True),
+            "position": _text(entry, "position"),
             "languages": _languages(_str_list(entry, "languages"), "contact languages"),
-            "email": email, "phone": _text(entry, "phone"),
+            "email": email,
+            "phone": _text(entry, "phone"),
         }
         contacts.append(contact)
     return contacts
@@ -222,8 +261,12 @@ def _guides(value: Any) -> list[dict[str, Any]]:
     for position, entry in enumerate(value, start=1):
         if not isinstance(entry, dict) or set(entry) - GUIDE_KEYS:
             raise LineError(f"guide {position}: use only {', '.join(sorted(GUIDE_KEYS))}")
-        guide = {"kind": entry.get("kind", "guide"), "title": _text(entry, "title", True),
-                 "language": _text(entry, "language"), "url": _text(entry, "url", True)}
+        guide = {
+            "kind": entry.get("kind", "guide"),
+            "title": _text(entry, "title", True),
+            "language": _text(entry, "language"),
+            "url": _text(entry, "url", True),
+        }
         if guide["kind"] not in ("guide", "template"):
             raise LineError(f"guide {position}: kind must be guide or template")
         try:
@@ -256,8 +299,10 @@ def import_lines(
         try:
             entry = check_line(number, line)
             if entry.external_id in seen:
-                raise LineError(f"external_id {entry.external_id!r} already used on line "
-                                f"{seen[entry.external_id]}")
+                raise LineError(
+                    f"external_id {entry.external_id!r} already used on line "
+                    f"{seen[entry.external_id]}"
+                )
             seen[entry.external_id] = number
             checked.append(entry)
         except LineError as error:
@@ -281,21 +326,35 @@ def _write(entry: CheckedLine) -> str:
     if authority is None:
         authority = Authority(external_id=entry.external_id, country=entry.country)
     before = {} if created else snapshot(authority)
-    contacts_before = [] if created else [
-        {k: getattr(c, k) for k in sorted(CONTACT_KEYS)} for c in authority.contacts.order_by("pk")]
-    guides_before = [] if created else [
-        {"kind": g.kind, "title": g.title, "language": g.language, "url": g.url}
-        for g in authority.guides.filter(file="").order_by("pk")]
+    contacts_before = (
+        []
+        if created
+        else [
+            {k: getattr(c, k) for k in sorted(CONTACT_KEYS)}
+            for c in authority.contacts.order_by("pk")
+        ]
+    )
+    guides_before = (
+        []
+        if created
+        else [
+            {"kind": g.kind, "title": g.title, "language": g.language, "url": g.url}
+            for g in authority.guides.filter(file="").order_by("pk")
+        ]
+    )
     contacts_after = [{k: c[k] for k in sorted(CONTACT_KEYS)} for c in entry.contacts]
     verified_at = (
         datetime.datetime.combine(entry.last_verified_on, datetime.time(12), tzinfo=datetime.UTC)
-        if entry.last_verified_on else None
+        if entry.last_verified_on
+        else None
     )
     same = (
-        not created and before == {k: entry.values[k] for k in EDITABLE_FIELDS}
+        not created
+        and before == {k: entry.values[k] for k in EDITABLE_FIELDS}
         and authority.country_id == entry.country.pk
         and authority.organisation_id == (entry.organisation.pk if entry.organisation else None)
-        and contacts_before == contacts_after and guides_before == entry.guides
+        and contacts_before == contacts_after
+        and guides_before == entry.guides
         and (verified_at is None or authority.last_verified_at == verified_at)
     )
     if same:
@@ -319,6 +378,10 @@ def _write(entry: CheckedLine) -> str:
         authority.guides.filter(file="").delete()
         for guide in entry.guides:
             NationalGuide.objects.create(authority=authority, **guide)
-    record_event(None, "directory.authority.imported", authority,
-                 changes=diff_fields(before, snapshot(authority)))
+    record_event(
+        None,
+        "directory.authority.imported",
+        authority,
+        changes=diff_fields(before, snapshot(authority)),
+    )
     return "created" if created else "updated"

@@ -102,14 +102,17 @@ CONTENT_LABELS: dict[str, Promise] = {
     "requesting_authority": _("The authority making the request (art. 18(15)(a))."),
     "subject_and_authority": _(
         "The subject and nature of the investigation or proceedings, and the authority "
-        "conducting them (art. 18(15)(b))."),
+        "conducting them (art. 18(15)(b))."
+    ),
     "summary_of_facts": _("A summary of the relevant facts (art. 18(15)(c))."),
     "assistance_sought": _(
         "The assistance sought and any procedure the requesting State wants followed "
-        "(art. 18(15)(d))."),
+        "(art. 18(15)(d))."
+    ),
     "persons_concerned": _(
         "Where possible, the identity, location and nationality of the persons concerned "
-        "(art. 18(15)(e))."),
+        "(art. 18(15)(e))."
+    ),
     "purpose": _("Why the evidence, information or action is sought (art. 18(15)(f))."),
     "case_file": _("The case file, or a certified copy of it."),
     "description_of_property": _("A description of the property concerned (art. 13(3))."),
@@ -119,7 +122,8 @@ CONTENT_LABELS: dict[str, Promise] = {
     "warrant_or_judgment": _("The arrest warrant or the judgment to be enforced."),
     "text_of_offence": _("The text of the law creating the offence and setting its penalty."),
     "undertaking_to_request_extradition": _(
-        "A statement that a request for extradition will follow (art. 16(9))."),
+        "A statement that a request for extradition will follow (art. 16(9))."
+    ),
 }
 
 # Why the routing answered as it did (rules.Reason codes). %(state)s is the requested State,
@@ -127,35 +131,44 @@ CONTENT_LABELS: dict[str, Promise] = {
 REASON_TEXTS: dict[str, Promise] = {
     "rule_primary": _(
         "Request: %(request)s. %(state)s lists an authority with the competence that handles "
-        "it: %(competence)s."),
+        "it: %(competence)s."
+    ),
     "rule_also": _(
         "Request: %(request)s. Also relevant in %(state)s: the authority with this "
-        "competence: %(competence)s."),
+        "competence: %(competence)s."
+    ),
     "fallback_central_authority": _(
         "Request: %(request)s. No authority of %(state)s is listed specifically for it, so it "
         "goes to the central authority for mutual legal assistance, which forwards it "
-        "(art. 18(13))."),
+        "(art. 18(13))."
+    ),
     "no_competent_authority": _(
         "Request: %(request)s. %(state)s lists no authority competent for it and no central "
-        "authority."),
+        "authority."
+    ),
     "no_authorities": _("No authority of %(state)s is in the directory yet."),
     "channel_interpol_urgent": _(
         "The request is urgent and %(state)s accepts urgent requests through INTERPOL; confirm "
-        "it in writing through the usual channel at once."),
+        "it in writing through the usual channel at once."
+    ),
     "channel_central_authority": _(
-        "%(state)s accepts requests sent directly between central authorities."),
+        "%(state)s accepts requests sent directly between central authorities."
+    ),
     "channel_diplomatic_only": _("%(state)s requires requests to go through diplomatic channels."),
     "channel_not_recorded": _(
-        "The channels %(state)s accepts are not recorded; diplomatic channels are always "
-        "available."),
+        "The channels %(state)s accepts are not recorded; diplomatic channels are always available."
+    ),
     "dual_criminality_required": _(
         "%(state)s requires dual criminality for this request (%(request)s): the conduct must "
-        "be an offence in both States."),
+        "be an offence in both States."
+    ),
     "dual_criminality_not_required": _(
-        "%(state)s does not require dual criminality for this request (%(request)s)."),
+        "%(state)s does not require dual criminality for this request (%(request)s)."
+    ),
     "dual_criminality_unknown": _(
         "Whether %(state)s requires dual criminality for this request (%(request)s) is not "
-        "recorded."),
+        "recorded."
+    ),
 }
 
 
@@ -168,6 +181,4 @@ def known_language_codes() -> frozenset[str]:
 def _language_codes() -> frozenset[str]:
     import pycountry
 
-    return frozenset(
-        lang.alpha_2 for lang in pycountry.languages if getattr(lang, "alpha_2", None)
-    )
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if getattr(lang, "alpha_2", None))

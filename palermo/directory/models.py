@@ -24,16 +24,26 @@ class Authority(models.Model):
     """One competent national authority of a State, as published in the directory."""
 
     external_id = models.CharField(
-        _("external identifier"), max_length=100, unique=True, null=True, blank=True,
+        _("external identifier"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Stable identifier used by imports; leave empty for entries made here."),
     )
     country = models.ForeignKey(
-        "reference.Country", verbose_name=_("State"), on_delete=models.PROTECT,
+        "reference.Country",
+        verbose_name=_("State"),
+        on_delete=models.PROTECT,
         related_name="authorities",
     )
     organisation = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("organisation in Palermo"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="directory_entries",
+        "accounts.Organisation",
+        verbose_name=_("organisation in Palermo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directory_entries",
     )
     name = models.CharField(_("name"), max_length=300)
     # The name in each language the State uses: [{"language": "fr", "name": "..."}].
@@ -44,7 +54,9 @@ class Authority(models.Model):
     local_names_text = models.TextField(editable=False, blank=True)
     competences = models.JSONField(_("competences"), default=list, blank=True)
     designations = models.JSONField(
-        _("designated under"), default=list, blank=True,
+        _("designated under"),
+        default=list,
+        blank=True,
         help_text=_("Instrument provisions, such as UNTOC art. 18(13)."),
     )
     # Scope: empty lists mean "all".
@@ -81,13 +93,16 @@ class Authority(models.Model):
 
     untoc_basis_mla = models.BooleanField(
         _("accepts the Convention as a legal basis for mutual legal assistance"),
-        null=True, blank=True,
+        null=True,
+        blank=True,
     )
     untoc_basis_extradition = models.BooleanField(
         _("accepts the Convention as a legal basis for extradition"), null=True, blank=True
     )
     dual_criminality_policy = models.CharField(
-        _("dual criminality"), max_length=20, choices=choices(DUAL_CRIMINALITY_LABELS),
+        _("dual criminality"),
+        max_length=20,
+        choices=choices(DUAL_CRIMINALITY_LABELS),
         default="unknown",
     )
     dual_criminality_measures = models.JSONField(
@@ -98,8 +113,12 @@ class Authority(models.Model):
 
     last_verified_at = models.DateTimeField(_("last verified on"), null=True, blank=True)
     last_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("last verified by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Optimistic locking: every save through the services increments it.
     version = models.PositiveIntegerField(_("version"), default=1)

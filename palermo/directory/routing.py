@@ -1,4 +1,4 @@
-""""Where do I send this request?": the routing service used by the directory's lookup page,
+""" "Where do I send this request?": the routing service used by the directory's lookup page,
 its API and the request writer.
 
 `route_request` reads the requested State's authorities, applies the rules of `rules.py` and
@@ -119,8 +119,13 @@ def route_request(
     request = rules.RequestFacts(request_type, measure, urgent, offence, stage)
     decision = rules.route([authority_facts(a) for a in authorities], request)
     answer = RoutingAnswer(
-        requesting_state=requesting_state, requested_state=requested_state,
-        request_type=request_type, measure=measure, urgent=urgent, offence=offence, stage=stage,
+        requesting_state=requesting_state,
+        requested_state=requested_state,
+        request_type=request_type,
+        measure=measure,
+        urgent=urgent,
+        offence=offence,
+        stage=stage,
     )
     answer.authorities = [RoutedAuthority(by_id[i], "primary") for i in decision.primary] + [
         RoutedAuthority(by_id[i], "also") for i in decision.also
@@ -155,8 +160,9 @@ def _formal_requirements(primary: list[Authority]) -> list[Requirement]:
         found.append(Requirement("seal", _("The request must bear the official seal.")))
     for authority in primary:
         if authority.certification != "none":
-            found.append(Requirement(
-                "certification", str(CERTIFICATION_LABELS[authority.certification])))
+            found.append(
+                Requirement("certification", str(CERTIFICATION_LABELS[authority.certification]))
+            )
             break
     for authority in primary:
         if authority.translation_requirement:
@@ -180,16 +186,16 @@ def _explain(reason: rules.Reason, answer: RoutingAnswer) -> RoutingReason:
 
 
 def legal_bases(
-    requesting_state: Country, requested_state: Country, request_type: str,
+    requesting_state: Country,
+    requested_state: Country,
+    request_type: str,
     primary: list[Authority],
 ) -> list[LegalBasis]:
     """The Convention between the two States, treaties between them, and domestic law."""
     found: list[LegalBasis] = []
     both = _both_parties_untoc(requesting_state, requested_state)
     extradition = request_type in ("extradition", "provisional_arrest")
-    accepts = [
-        a.untoc_basis_extradition if extradition else a.untoc_basis_mla for a in primary
-    ]
+    accepts = [a.untoc_basis_extradition if extradition else a.untoc_basis_mla for a in primary]
     if extradition and None in accepts:
         # Not on the entry: the State's notification under art. 16(5), where recorded.
         notified = _extradition_basis_notified(requested_state)
@@ -202,23 +208,45 @@ def legal_bases(
         explanation = _("At least one of the two States is not a party to the Convention.")
     if both and False in accepts:
         explanation += " " + (
-            _("The requested State does not accept the Convention as a legal basis for "
-              "extradition.") if extradition else
-            _("The requested State does not accept the Convention alone as a legal basis "
-              "for assistance.")
+            _(
+                "The requested State does not accept the Convention as a legal basis for "
+                "extradition."
+            )
+            if extradition
+            else _(
+                "The requested State does not accept the Convention alone as a legal basis "
+                "for assistance."
+            )
         )
     applies = both if both is None or not both else (False not in accepts)
-    found.append(LegalBasis(
-        "untoc", _("United Nations Convention against Transnational Organized Crime"),
-        applies, explanation))
+    found.append(
+        LegalBasis(
+            "untoc",
+            _("United Nations Convention against Transnational Organized Crime"),
+            applies,
+            explanation,
+        )
+    )
     for treaty in _treaties(requesting_state, requested_state, extradition):
-        found.append(LegalBasis(
-            "treaty", str(treaty), True, _("A treaty between the two States recorded in the "
-                                           "knowledge base.")))
-    found.append(LegalBasis(
-        "domestic_law_or_reciprocity", _("Domestic law or reciprocity"), None,
-        _("Where no treaty applies, many States assist under their own law or on a promise "
-          "of reciprocity.")))
+        found.append(
+            LegalBasis(
+                "treaty",
+                str(treaty),
+                True,
+                _("A treaty between the two States recorded in the knowledge base."),
+            )
+        )
+    found.append(
+        LegalBasis(
+            "domestic_law_or_reciprocity",
+            _("Domestic law or reciprocity"),
+            None,
+            _(
+                "Where no treaty applies, many States assist under their own law or on a promise "
+                "of reciprocity."
+            ),
+        )
+    )
     return found
 
 
@@ -251,4 +279,3 @@ def _treaties(a: Country, b: Country, extradition: bool) -> list[Any]:
         return []
     subject = "extradition" if extradition else "mla"
     return list(treaties_between(a, b, subject=subject))
-

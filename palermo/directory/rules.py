@@ -13,12 +13,23 @@ from dataclasses import dataclass, field
 
 # Measures where dual criminality is most often required (coercive), from the shared vocabulary;
 # kept here as data so the engine stays free of Django. tests/test_rules.py checks they agree.
-COERCIVE_MEASURES: frozenset[str] = frozenset({
-    "search_seizure", "freezing", "bank_records", "transfer_detained_person",
-    "e_evidence_traffic", "e_evidence_content", "e_evidence_real_time", "controlled_delivery",
-    "confiscation_freezing", "confiscation_domestic_order",
-    "confiscation_enforce_foreign_order", "extradition", "provisional_arrest",
-})
+COERCIVE_MEASURES: frozenset[str] = frozenset(
+    {
+        "search_seizure",
+        "freezing",
+        "bank_records",
+        "transfer_detained_person",
+        "e_evidence_traffic",
+        "e_evidence_content",
+        "e_evidence_real_time",
+        "controlled_delivery",
+        "confiscation_freezing",
+        "confiscation_domestic_order",
+        "confiscation_enforce_foreign_order",
+        "extradition",
+        "provisional_arrest",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,9 @@ class CompetenceRule:
     @property
     def specificity(self) -> int:
         return (
-            bool(self.request_types) + 2 * bool(self.measures) + 2 * bool(self.offences)
+            bool(self.request_types)
+            + 2 * bool(self.measures)
+            + 2 * bool(self.offences)
             + bool(self.urgent is not None)
         )
 
@@ -77,33 +90,67 @@ def _set(*codes: str) -> frozenset[str]:
     return frozenset(codes)
 
 
-E_EVIDENCE = _set("e_evidence_preservation", "e_evidence_subscriber", "e_evidence_traffic",
-                  "e_evidence_content", "e_evidence_real_time")
+E_EVIDENCE = _set(
+    "e_evidence_preservation",
+    "e_evidence_subscriber",
+    "e_evidence_traffic",
+    "e_evidence_content",
+    "e_evidence_real_time",
+)
 ASSETS = _set("freezing", "tracing_proceeds", "bank_records")
 
 # The primary rules, most specific first when several match. Every request that has no more
 # specific rule goes to the central authority for mutual legal assistance (art. 18(13)).
 COMPETENCE_RULES: tuple[CompetenceRule, ...] = (
-    CompetenceRule("urgent-e-evidence-24-7", "cybercrime_24_7", "primary",
-                   _set("mla"), _set("e_evidence_preservation"), urgent=True),
+    CompetenceRule(
+        "urgent-e-evidence-24-7",
+        "cybercrime_24_7",
+        "primary",
+        _set("mla"),
+        _set("e_evidence_preservation"),
+        urgent=True,
+    ),
     CompetenceRule("e-evidence-24-7-also", "cybercrime_24_7", "also", _set("mla"), E_EVIDENCE),
     CompetenceRule("extradition-authority", "extradition", "primary", _set("extradition")),
-    CompetenceRule("provisional-arrest-extradition-authority", "extradition", "primary",
-                   _set("provisional_arrest")),
-    CompetenceRule("provisional-arrest-interpol", "interpol_ncb", "also",
-                   _set("provisional_arrest"), urgent=True),
-    CompetenceRule("confiscation-asset-recovery", "asset_recovery", "primary",
-                   _set("confiscation")),
+    CompetenceRule(
+        "provisional-arrest-extradition-authority",
+        "extradition",
+        "primary",
+        _set("provisional_arrest"),
+    ),
+    CompetenceRule(
+        "provisional-arrest-interpol",
+        "interpol_ncb",
+        "also",
+        _set("provisional_arrest"),
+        urgent=True,
+    ),
+    CompetenceRule(
+        "confiscation-asset-recovery", "asset_recovery", "primary", _set("confiscation")
+    ),
     CompetenceRule("mla-assets-asset-recovery", "asset_recovery", "also", _set("mla"), ASSETS),
     CompetenceRule("mla-bank-records-fiu", "fiu", "also", _set("mla"), _set("bank_records")),
-    CompetenceRule("smuggling-by-sea", "migrant_smuggling_by_sea", "also",
-                   offences=_set("smuggling_of_migrants")),
-    CompetenceRule("firearms-authority", "firearms", "also",
-                   offences=_set("trafficking_in_firearms")),
-    CompetenceRule("cultural-property-authority", "cultural_property", "also",
-                   offences=_set("trafficking_in_cultural_property")),
-    CompetenceRule("mla-central-authority", "mla_central_authority", "primary",
-                   _set("mla", "transfer_of_proceedings")),
+    CompetenceRule(
+        "smuggling-by-sea",
+        "migrant_smuggling_by_sea",
+        "also",
+        offences=_set("smuggling_of_migrants"),
+    ),
+    CompetenceRule(
+        "firearms-authority", "firearms", "also", offences=_set("trafficking_in_firearms")
+    ),
+    CompetenceRule(
+        "cultural-property-authority",
+        "cultural_property",
+        "also",
+        offences=_set("trafficking_in_cultural_property"),
+    ),
+    CompetenceRule(
+        "mla-central-authority",
+        "mla_central_authority",
+        "primary",
+        _set("mla", "transfer_of_proceedings"),
+    ),
 )
 
 # When no authority holds the competence a primary rule asks for, the central authority for
@@ -113,16 +160,43 @@ FALLBACK_COMPETENCE = "mla_central_authority"
 # What a request must contain, by request type: art. 18(15) for assistance, plus art. 13(3)
 # for confiscation; extradition files need the warrant or judgment and the offence's text.
 CONTENT_REQUIREMENTS: dict[str, tuple[str, ...]] = {
-    "mla": ("requesting_authority", "subject_and_authority", "summary_of_facts",
-            "assistance_sought", "persons_concerned", "purpose"),
-    "transfer_of_proceedings": ("requesting_authority", "subject_and_authority",
-                                "summary_of_facts", "persons_concerned", "case_file"),
-    "confiscation": ("requesting_authority", "subject_and_authority", "summary_of_facts",
-                     "assistance_sought", "description_of_property", "purpose"),
-    "extradition": ("requesting_authority", "person_identity", "warrant_or_judgment",
-                    "summary_of_facts", "text_of_offence"),
-    "provisional_arrest": ("requesting_authority", "person_identity", "warrant_or_judgment",
-                           "summary_of_facts", "undertaking_to_request_extradition"),
+    "mla": (
+        "requesting_authority",
+        "subject_and_authority",
+        "summary_of_facts",
+        "assistance_sought",
+        "persons_concerned",
+        "purpose",
+    ),
+    "transfer_of_proceedings": (
+        "requesting_authority",
+        "subject_and_authority",
+        "summary_of_facts",
+        "persons_concerned",
+        "case_file",
+    ),
+    "confiscation": (
+        "requesting_authority",
+        "subject_and_authority",
+        "summary_of_facts",
+        "assistance_sought",
+        "description_of_property",
+        "purpose",
+    ),
+    "extradition": (
+        "requesting_authority",
+        "person_identity",
+        "warrant_or_judgment",
+        "summary_of_facts",
+        "text_of_offence",
+    ),
+    "provisional_arrest": (
+        "requesting_authority",
+        "person_identity",
+        "warrant_or_judgment",
+        "summary_of_facts",
+        "undertaking_to_request_extradition",
+    ),
 }
 EXTRA_CONTENT: dict[str, tuple[str, ...]] = {
     "confiscation_enforce_foreign_order": ("copy_of_order", "extent_of_execution"),
@@ -266,9 +340,13 @@ def route(authorities: Iterable[AuthorityFacts], request: RequestFacts) -> Decis
         decision.dual_criminality = (
             True if True in verdicts else (False if verdicts == {False} else None)
         )
-        decision.reasons.append(Reason(
-            "dual_criminality_" + {True: "required", False: "not_required", None: "unknown"}[
-                decision.dual_criminality],
-            "dual-criminality",
-        ))
+        decision.reasons.append(
+            Reason(
+                "dual_criminality_"
+                + {True: "required", False: "not_required", None: "unknown"}[
+                    decision.dual_criminality
+                ],
+                "dual-criminality",
+            )
+        )
     return decision

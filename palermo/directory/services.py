@@ -23,13 +23,38 @@ from palermo.reference.models import Country
 
 # Fields people edit through the form or the import (everything but links and bookkeeping).
 EDITABLE_FIELDS: tuple[str, ...] = (
-    "name", "local_names", "transliteration", "competences", "designations",
-    "scope_request_types", "scope_measures", "scope_offences", "scope_stages", "scope_region",
-    "postal_address", "phones", "emails", "fax", "website", "office_hours", "time_zone",
-    "accepted_languages", "channels", "advance_copy_by_email", "urgent_procedure",
-    "requires_original", "requires_signature", "requires_seal", "certification",
-    "translation_requirement", "untoc_basis_mla", "untoc_basis_extradition",
-    "dual_criminality_policy", "dual_criminality_measures", "processing_time", "notes",
+    "name",
+    "local_names",
+    "transliteration",
+    "competences",
+    "designations",
+    "scope_request_types",
+    "scope_measures",
+    "scope_offences",
+    "scope_stages",
+    "scope_region",
+    "postal_address",
+    "phones",
+    "emails",
+    "fax",
+    "website",
+    "office_hours",
+    "time_zone",
+    "accepted_languages",
+    "channels",
+    "advance_copy_by_email",
+    "urgent_procedure",
+    "requires_original",
+    "requires_signature",
+    "requires_seal",
+    "certification",
+    "translation_requirement",
+    "untoc_basis_mla",
+    "untoc_basis_extradition",
+    "dual_criminality_policy",
+    "dual_criminality_measures",
+    "processing_time",
+    "notes",
 )
 
 
@@ -72,8 +97,9 @@ def create_authority(user: Any, country: Country, values: dict[str, Any]) -> Aut
     authority.last_verified_by = user
     authority._history_user = user  # type: ignore[attr-defined]
     authority.save()
-    record_event(user, "directory.authority.created", authority,
-                 changes=diff_fields({}, snapshot(authority)))
+    record_event(
+        user, "directory.authority.created", authority, changes=diff_fields({}, snapshot(authority))
+    )
     return authority
 
 
@@ -93,8 +119,9 @@ def update_authority(
     current.last_verified_by = user
     current._history_user = user  # type: ignore[attr-defined]
     current.save()
-    record_event(user, "directory.authority.updated", current,
-                 changes=diff_fields(before, snapshot(current)))
+    record_event(
+        user, "directory.authority.updated", current, changes=diff_fields(before, snapshot(current))
+    )
     return current
 
 
@@ -158,8 +185,9 @@ def add_guide(
         guide.file.save(file.name or "guide", file, save=False)
     guide._history_user = user  # type: ignore[attr-defined]
     guide.save()
-    record_event(user, "directory.guide.added", guide,
-                 changes={"title": [None, title], "url": [None, url]})
+    record_event(
+        user, "directory.guide.added", guide, changes={"title": [None, title], "url": [None, url]}
+    )
     return guide
 
 

@@ -25,8 +25,11 @@ def send_stale_reminder(user_id: int, authority_ids: list[int], site_url: str = 
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
-        context = {"user": user, "authorities": authorities,
-                   "stale_url": site_url.rstrip("/") + f"/{language}/directory/stale/"}
+        context = {
+            "user": user,
+            "authorities": authorities,
+            "stale_url": site_url.rstrip("/") + f"/{language}/directory/stale/",
+        }
         subject = render_to_string("directory/email/stale_reminder_subject.txt", context)
         body = render_to_string("directory/email/stale_reminder_message.txt", context)
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email])

@@ -49,30 +49,38 @@ def index(request: HttpRequest) -> HttpResponse:
     filters, authorities = _filtered(request)
     entries = [visibility.authority_data(request.user, a) for a in authorities]
     languages = sorted({code for a in authorities for code in a.accepted_languages})
-    return render(request, "directory/index.html", {
-        "entries": entries,
-        "filters": filters,
-        "countries": selectors.countries_with_authorities(),
-        "competences": list(COMPETENCE_LABELS.items()),
-        "languages": sorted(set(languages) | ({filters["language"]} - {""})),
-        "query_string": request.GET.urlencode(),
-        "restricted": visibility.sees_restricted(request.user),
-        "can_see_stale": can_see_stale_list(request.user),
-        "can_add_here": filters["country"] is not None and access.can_edit_country_entries(
-            request.user, filters["country"].pk),
-    })
+    return render(
+        request,
+        "directory/index.html",
+        {
+            "entries": entries,
+            "filters": filters,
+            "countries": selectors.countries_with_authorities(),
+            "competences": list(COMPETENCE_LABELS.items()),
+            "languages": sorted(set(languages) | ({filters["language"]} - {""})),
+            "query_string": request.GET.urlencode(),
+            "restricted": visibility.sees_restricted(request.user),
+            "can_see_stale": can_see_stale_list(request.user),
+            "can_add_here": filters["country"] is not None
+            and access.can_edit_country_entries(request.user, filters["country"].pk),
+        },
+    )
 
 
 @access.public
 def authority_detail(request: HttpRequest, authority_id: int) -> HttpResponse:
     authority = access_authority_by_id(request.user, authority_id)
-    return render(request, "directory/authority.html", {
-        "entry": visibility.authority_data(request.user, authority),
-        "authority": authority,
-        "restricted": visibility.sees_restricted(request.user),
-        "can_edit": can_edit_authority(request.user, authority),
-        "can_see_history": can_see_history(request.user, authority),
-    })
+    return render(
+        request,
+        "directory/authority.html",
+        {
+            "entry": visibility.authority_data(request.user, authority),
+            "authority": authority,
+            "restricted": visibility.sees_restricted(request.user),
+            "can_edit": can_edit_authority(request.user, authority),
+            "can_see_history": can_see_history(request.user, authority),
+        },
+    )
 
 
 @access.public
@@ -120,8 +128,11 @@ def guide_file(request: HttpRequest, guide_id: int) -> HttpResponse:
     guide = access_guide_by_id(request.user, guide_id)
     if not guide.file:
         raise Http404
-    response: Any = FileResponse(guide.file.open("rb"), as_attachment=True,
-                                 filename=(guide.file.name or "guide").rsplit("/", 1)[-1])
+    response: Any = FileResponse(
+        guide.file.open("rb"),
+        as_attachment=True,
+        filename=(guide.file.name or "guide").rsplit("/", 1)[-1],
+    )
     return response  # FileResponse streams; typed as HttpResponse for access.public
 
 
@@ -134,17 +145,29 @@ def route(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         answer = route_request(
-            data["requesting_state"], data["requested_state"], data["request_type"],
-            measure=data["measure"] or None, urgent=data["urgent"],
-            offence=data["offence"] or None, stage=data["stage"] or None,
+            data["requesting_state"],
+            data["requested_state"],
+            data["request_type"],
+            measure=data["measure"] or None,
+            urgent=data["urgent"],
+            offence=data["offence"] or None,
+            stage=data["stage"] or None,
         )
-        entries = [(r.role, visibility.authority_data(request.user, r.authority))
-                   for r in answer.authorities]
-    return render(request, "directory/route.html", {
-        "form": form, "answer": answer, "entries": entries,
-        "countries": list(Country.objects.order_by("name").values_list("iso3", "name")),
-        "restricted": visibility.sees_restricted(request.user),
-    })
+        entries = [
+            (r.role, visibility.authority_data(request.user, r.authority))
+            for r in answer.authorities
+        ]
+    return render(
+        request,
+        "directory/route.html",
+        {
+            "form": form,
+            "answer": answer,
+            "entries": entries,
+            "countries": list(Country.objects.order_by("name").values_list("iso3", "name")),
+            "restricted": visibility.sees_restricted(request.user),
+        },
+    )
 
 
 def _route_initial(request: HttpRequest) -> dict[str, Any]:

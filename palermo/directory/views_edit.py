@@ -40,9 +40,15 @@ def authority_new(request: HttpRequest) -> HttpResponse:
         authority = services.create_authority(request.user, country, form.values())
         messages.success(request, _("The authority was added to the directory."))
         return redirect("directory:authority", authority_id=authority.pk)
-    return render(request, "directory/authority_form.html", {
-        "form": form, "country": country, "authority": None,
-    })
+    return render(
+        request,
+        "directory/authority_form.html",
+        {
+            "form": form,
+            "country": country,
+            "authority": None,
+        },
+    )
 
 
 @access.require(access.is_signed_in)
@@ -54,7 +60,9 @@ def authority_edit(request: HttpRequest, authority_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.update_authority(
-                    request.user, authority, form.values(),
+                    request.user,
+                    authority,
+                    form.values(),
                     expected_version=form.cleaned_data["version"] or 0,
                 )
             except services.EditConflict as found:
@@ -70,12 +78,20 @@ def authority_edit(request: HttpRequest, authority_id: int) -> HttpResponse:
                 return redirect("directory:authority", authority_id=authority.pk)
     else:
         form = AuthorityForm(instance=authority, initial={"version": authority.version})
-    return render(request, "directory/authority_form.html", {
-        "form": form, "country": authority.country, "authority": authority,
-        "conflict": conflict,
-        "conflict_rows": _conflict_rows(conflict) if conflict else [],
-        "contact_form": ContactForm(), "guide_form": GuideForm(),
-    }, status=409 if conflict else 200)
+    return render(
+        request,
+        "directory/authority_form.html",
+        {
+            "form": form,
+            "country": authority.country,
+            "authority": authority,
+            "conflict": conflict,
+            "conflict_rows": _conflict_rows(conflict) if conflict else [],
+            "contact_form": ContactForm(),
+            "guide_form": GuideForm(),
+        },
+        status=409 if conflict else 200,
+    )
 
 
 def _conflict_rows(conflict: services.EditConflict) -> list[tuple[str, str, str]]:
@@ -128,8 +144,15 @@ def guide_add(request: HttpRequest, authority_id: int) -> HttpResponse:
     form = GuideForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
-        services.add_guide(request.user, authority, kind=data["kind"], title=data["title"],
-                           language=data["language"], url=data["url"], file=data["file"])
+        services.add_guide(
+            request.user,
+            authority,
+            kind=data["kind"],
+            title=data["title"],
+            language=data["language"],
+            url=data["url"],
+            file=data["file"],
+        )
         messages.success(request, _("The guide was added."))
         return redirect("directory:edit", authority_id=authority.pk)
     return _edit_page_with(request, authority, guide_form=form)
@@ -150,17 +173,24 @@ def guide_remove(request: HttpRequest, guide_id: int) -> HttpResponse:
 def _edit_page_with(request: HttpRequest, authority: Authority, **forms: Any) -> HttpResponse:
     context: dict[str, Any] = {
         "form": AuthorityForm(instance=authority, initial={"version": authority.version}),
-        "country": authority.country, "authority": authority,
-        "contact_form": ContactForm(), "guide_form": GuideForm(), **forms,
+        "country": authority.country,
+        "authority": authority,
+        "contact_form": ContactForm(),
+        "guide_form": GuideForm(),
+        **forms,
     }
     return render(request, "directory/authority_form.html", context, status=400)
 
 
 @access.require(can_see_stale_list)
 def stale(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/stale.html", {
-        "authorities": selectors.list_stale_authorities(request.user),
-    })
+    return render(
+        request,
+        "directory/stale.html",
+        {
+            "authorities": selectors.list_stale_authorities(request.user),
+        },
+    )
 
 
 @access.require(access.is_signed_in)
@@ -173,10 +203,18 @@ def history(request: HttpRequest, authority_id: int) -> HttpResponse:
     for record in records:
         previous = record.prev_record
         delta = record.diff_against(previous).changes if previous is not None else []
-        changes.append({
-            "record": record,
-            "fields": [(field_label(c.field),
-                        display_value(c.field, c.old), display_value(c.field, c.new))
-                       for c in delta if c.field not in ("updated_at", "local_names_text")],
-        })
+        changes.append(
+            {
+                "record": record,
+                "fields": [
+                    (
+                        field_label(c.field),
+                        display_value(c.field, c.old),
+                        display_value(c.field, c.new),
+                    )
+                    for c in delta
+                    if c.field not in ("updated_at", "local_names_text")
+                ],
+            }
+        )
     return render(request, "directory/history.html", {"authority": authority, "changes": changes})

@@ -57,8 +57,15 @@ FIELD_POLICY: dict[str, str] = {
 
 # Free-text fields searched by the directory's search box, by policy.
 SEARCHABLE_FIELDS: tuple[str, ...] = (
-    "name", "local_names", "transliteration", "postal_address", "scope_region", "emails",
-    "phones", "notes", "urgent_procedure",
+    "name",
+    "local_names",
+    "transliteration",
+    "postal_address",
+    "scope_region",
+    "emails",
+    "phones",
+    "notes",
+    "urgent_procedure",
 )
 
 

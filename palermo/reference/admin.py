@@ -59,8 +59,17 @@ class CountryAdmin(HistoryTranslationAdmin):
     list_display = ["name", "iso2", "iso3", "numeric", "is_un_member", "regional_group"]
     list_filter = ["is_un_member", "regional_group"]
     search_fields = ["name", "iso2", "iso3", "numeric", "lookup_names"]
-    fields = ["name", "official_name", "aliases", "iso2", "iso3", "numeric", "is_un_member",
-              "regional_group", "regional_group_observer"]
+    fields = [
+        "name",
+        "official_name",
+        "aliases",
+        "iso2",
+        "iso3",
+        "numeric",
+        "is_un_member",
+        "regional_group",
+        "regional_group_observer",
+    ]
 
     def save_model(self, request: HttpRequest, obj: Country, form: ModelForm, change: bool) -> None:
         services.save_country(request.user, obj, list(form.changed_data))
@@ -94,7 +103,12 @@ class ArticleAdmin(HistoryTranslationAdmin):
 @admin.register(Participation)
 class ParticipationAdmin(StaffEditsReferenceData, SimpleHistoryAdmin):
     list_display = [
-        "country", "instrument", "signature", "consent_date", "entry_into_force", "as_at"
+        "country",
+        "instrument",
+        "signature",
+        "consent_date",
+        "entry_into_force",
+        "as_at",
     ]
     list_filter = ["instrument"]
     list_select_related = ["country", "instrument"]
@@ -102,10 +116,20 @@ class ParticipationAdmin(StaffEditsReferenceData, SimpleHistoryAdmin):
     autocomplete_fields = ["country"]
     fieldsets = [
         (None, {"fields": ["country", "instrument"]}),
-        (_("Participation"), {"fields": ["signature", "consent_action", "consent_date",
-                                         "entry_into_force"]}),
-        (_("Notifications"), {"fields": ["extradition_basis_accepted",
-                                         "central_authority_notified", "accepted_languages"]}),
+        (
+            _("Participation"),
+            {"fields": ["signature", "consent_action", "consent_date", "entry_into_force"]},
+        ),
+        (
+            _("Notifications"),
+            {
+                "fields": [
+                    "extradition_basis_accepted",
+                    "central_authority_notified",
+                    "accepted_languages",
+                ]
+            },
+        ),
         (_("Provenance"), {"fields": ["sources", "as_at", "notes"]}),
     ]
 

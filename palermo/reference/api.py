@@ -26,7 +26,6 @@ from palermo.reference.selectors import participation_status
 router = Router(tags=["reference"])
 
 
-
 class ErrorDetail(Schema):
     field: str
     message: str
@@ -132,8 +131,9 @@ def use_language(request: HttpRequest, lang: str | None) -> None:
 def not_found(request: HttpRequest, field: str, message: str) -> HttpResponse:
     from palermo.api import error_response  # palermo.api mounts this router
 
-    return error_response(request, 404, "not_found", message,
-                          [{"field": field, "message": message}])
+    return error_response(
+        request, 404, "not_found", message, [{"field": field, "message": message}]
+    )
 
 
 def participation_out(participation: Participation) -> dict[str, Any]:
@@ -141,19 +141,31 @@ def participation_out(participation: Participation) -> dict[str, Any]:
         "country": participation.country.iso3,
         "instrument": participation.instrument.code,
         "status": participation_status(participation),
-        **{field: getattr(participation, field) for field in (
-            "signature", "consent_action", "consent_date", "entry_into_force",
-            "extradition_basis_accepted", "central_authority_notified", "accepted_languages",
-            "sources", "as_at",
-        )},
+        **{
+            field: getattr(participation, field)
+            for field in (
+                "signature",
+                "consent_action",
+                "consent_date",
+                "entry_into_force",
+                "extradition_basis_accepted",
+                "central_authority_notified",
+                "accepted_languages",
+                "sources",
+                "as_at",
+            )
+        },
     }
 
 
 def country_out(country: Country) -> dict[str, Any]:
     group = country.regional_group
     return {
-        "iso2": country.iso2, "iso3": country.iso3, "numeric": country.numeric,
-        "name": country.name, "official_name": country.official_name,
+        "iso2": country.iso2,
+        "iso3": country.iso3,
+        "numeric": country.numeric,
+        "name": country.name,
+        "official_name": country.official_name,
         "is_un_member": country.is_un_member,
         "regional_group": {"code": group.code, "name": group.name} if group else None,
         "regional_group_observer": country.regional_group_observer,
@@ -174,9 +186,7 @@ def list_countries(
     `regional_group` a group code (see /regional-groups), `un_member` true or false."""
     use_language(request, lang)
     if regional_group and not selectors.list_regional_groups().filter(code=regional_group).exists():
-        raise ValidationError(
-            {"regional_group": [f"Unknown regional group '{regional_group}'."]}
-        )
+        raise ValidationError({"regional_group": [f"Unknown regional group '{regional_group}'."]})
     countries = selectors.list_countries(q[:100], regional_group, un_member)
     return [country_out(c) for c in selectors.sort_by_name(countries)]
 
@@ -188,11 +198,15 @@ def get_country(request: HttpRequest, iso3: str, lang: str | None = None) -> Any
     use_language(request, lang)
     country = selectors.country_by_iso3(iso3) if len(iso3) == 3 else None
     if country is None:
-        return not_found(request, "iso3", f"No country or territory has the ISO alpha-3 code "
-                                          f"'{iso3[:10]}'.")
+        return not_found(
+            request, "iso3", f"No country or territory has the ISO alpha-3 code '{iso3[:10]}'."
+        )
     participation = [
-        {"instrument": instrument.code, "status": participation_status(recorded),
-         "participation": participation_out(recorded) if recorded else None}
+        {
+            "instrument": instrument.code,
+            "status": participation_status(recorded),
+            "participation": participation_out(recorded) if recorded else None,
+        }
         for instrument, recorded in selectors.participations_of_country(country)
     ]
     return {**country_out(country), "participation": participation}
@@ -213,9 +227,14 @@ def list_instruments(request: HttpRequest, lang: str | None = None) -> Any:
     Convention; `parent` is the code of the Convention a Protocol supplements."""
     use_language(request, lang)
     return [
-        {"code": i.code, "short_name": i.short_name, "title": i.title,
-         "parent": i.parent.code if i.parent else None, "adopted_on": i.adopted_on,
-         "entered_into_force_on": i.entered_into_force_on}
+        {
+            "code": i.code,
+            "short_name": i.short_name,
+            "title": i.title,
+            "parent": i.parent.code if i.parent else None,
+            "adopted_on": i.adopted_on,
+            "entered_into_force_on": i.entered_into_force_on,
+        }
         for i in selectors.list_instruments()
     ]
 
@@ -231,8 +250,12 @@ def list_articles(request: HttpRequest, code: str, lang: str | None = None) -> A
     if instrument is None:
         raise ValidationError({"code": [f"Unknown instrument '{code[:20]}'."]})
     return [
-        {"reference": a.reference, "instrument": instrument.code, "number": a.number,
-         "title": a.title}
+        {
+            "reference": a.reference,
+            "instrument": instrument.code,
+            "number": a.number,
+            "title": a.title,
+        }
         for a in selectors.list_articles(instrument)
     ]
 
@@ -240,7 +263,9 @@ def list_articles(request: HttpRequest, code: str, lang: str | None = None) -> A
 @router.get("/participation", response=list[ParticipationOut])
 @paginate(LimitOffsetPagination)
 def list_participation(
-    request: HttpRequest, instrument: str = "", country: str = "",
+    request: HttpRequest,
+    instrument: str = "",
+    country: str = "",
     lang: str | None = None,
 ) -> Any:
     """Public (anonymous callers included). Recorded participation of States in instruments,
@@ -253,8 +278,9 @@ def list_participation(
     if country:
         found = selectors.country_by_iso3(country) if len(country) == 3 else None
         if found is None:
-            raise ValidationError({"country": [f"No country has the ISO alpha-3 code "
-                                               f"'{country[:10]}'."]})
+            raise ValidationError(
+                {"country": [f"No country has the ISO alpha-3 code '{country[:10]}'."]}
+            )
     return [participation_out(p) for p in selectors.list_participation(instrument, found)]
 
 
@@ -263,8 +289,10 @@ def list_participation(
 def list_crime_types(request: HttpRequest, lang: str | None = None) -> Any:
     """Public (anonymous callers included). The fifteen crime types Palermo classifies by."""
     use_language(request, lang)
-    return [{"code": t.code, "name": t.name, "description": t.description}
-            for t in selectors.list_crime_types()]
+    return [
+        {"code": t.code, "name": t.name, "description": t.description}
+        for t in selectors.list_crime_types()
+    ]
 
 
 @router.get("/cross-cutting-issues", response=list[TaxonomyTermOut])
@@ -272,5 +300,7 @@ def list_crime_types(request: HttpRequest, lang: str | None = None) -> Any:
 def list_cross_cutting_issues(request: HttpRequest, lang: str | None = None) -> Any:
     """Public (anonymous callers included). Palermo's cross-cutting issues."""
     use_language(request, lang)
-    return [{"code": t.code, "name": t.name, "description": t.description}
-            for t in selectors.list_cross_cutting_issues()]
+    return [
+        {"code": t.code, "name": t.name, "description": t.description}
+        for t in selectors.list_cross_cutting_issues()
+    ]

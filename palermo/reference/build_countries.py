@@ -28,20 +28,33 @@ ALIASES: dict[str, list[str]] = {
     "TUR": ["Turkey", "Turquie", "Turquía", "Турция"],
     "USA": ["USA", "United States of America"],
     "GBR": ["UK", "Great Britain"],
-    "RUS": ["Russia", "Российская Федерация", "Fédération de Russie", "Federación de Rusia",
-            "الاتحاد الروسي", "俄罗斯联邦"],
+    "RUS": [
+        "Russia",
+        "Российская Федерация",
+        "Fédération de Russie",
+        "Federación de Rusia",
+        "الاتحاد الروسي",
+        "俄罗斯联邦",
+    ],
     "NLD": ["Holland"],
 }
 # Where United Nations terminology differs from CLDR's everyday names.
 NAME_OVERRIDES: dict[str, dict[str, str]] = {
     "PSE": {
-        "ar": "دولة فلسطين", "en": "State of Palestine", "es": "Estado de Palestina",
-        "fr": "État de Palestine", "ru": "Государство Палестина", "zh-hans": "巴勒斯坦国",
+        "ar": "دولة فلسطين",
+        "en": "State of Palestine",
+        "es": "Estado de Palestina",
+        "fr": "État de Palestine",
+        "ru": "Государство Палестина",
+        "zh-hans": "巴勒斯坦国",
     },
     "TWN": {
-        "ar": "مقاطعة تايوان الصينية", "en": "Taiwan Province of China",
-        "es": "Taiwán (provincia de China)", "fr": "Taïwan (province de Chine)",
-        "ru": "провинция Китая Тайвань", "zh-hans": "中国台湾省",
+        "ar": "مقاطعة تايوان الصينية",
+        "en": "Taiwan Province of China",
+        "es": "Taiwán (provincia de China)",
+        "fr": "Taïwan (province de Chine)",
+        "ru": "провинция Китая Тайвань",
+        "zh-hans": "中国台湾省",
     },
 }
 
@@ -51,13 +64,13 @@ def country_rows() -> list[dict[str, object]]:
     rows = []
     for entry in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         english = territory_names["en"].get(entry.alpha_2) or entry.name
-        names = {
-            key: territory_names[key].get(entry.alpha_2) or english for key in LANGUAGES
-        }
+        names = {key: territory_names[key].get(entry.alpha_2) or english for key in LANGUAGES}
         cldr_names = list(names.values())
         names.update(NAME_OVERRIDES.get(entry.alpha_3, {}))
         aliases = [
-            *cldr_names, entry.name, getattr(entry, "common_name", ""),
+            *cldr_names,
+            entry.name,
+            getattr(entry, "common_name", ""),
             *ALIASES.get(entry.alpha_3, []),
         ]
         rows.append(

@@ -75,7 +75,8 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
     missing = [c for c in columns if c not in header]
     if missing:
         raise ReferenceDataError(
-            path.name, header_line,
+            path.name,
+            header_line,
             _("the header lacks the column(s) %(columns)s") % {"columns": ", ".join(missing)},
         )
     for number, line in data_lines[1:]:
@@ -84,7 +85,8 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
         cells = next(csv.reader(io.StringIO(line)))
         if len(cells) != len(header):
             raise ReferenceDataError(
-                path.name, number,
+                path.name,
+                number,
                 _("expected %(expected)d columns, found %(found)d")
                 % {"expected": len(header), "found": len(cells)},
             )
@@ -101,14 +103,14 @@ def read_participation(path: Path) -> tuple[datetime.date, list[Row]]:
             path.name, error.lineno, _("not valid JSON (%(error)s)") % {"error": error.msg}
         ) from None
     if not isinstance(document, dict) or not isinstance(document.get("records"), list):
-        raise ReferenceDataError(path.name, 1, _("expected an object with a \"records\" list"))
+        raise ReferenceDataError(path.name, 1, _('expected an object with a "records" list'))
     as_at = _date_or_none(document.get("as_at"))
     if as_at is None:
         found = _AS_AT.search(str(document.get("about") or ""))
         as_at = _date_or_none(found.group(1)) if found else None
     if as_at is None:
         raise ReferenceDataError(
-            path.name, 1, _("the file does not say the date its status is \"as at\"")
+            path.name, 1, _('the file does not say the date its status is "as at"')
         )
     starts = _element_lines(text)
     rows = []
@@ -154,9 +156,9 @@ def require_code(file: str, row: Row, key: str = "code") -> str:
     value = row.values.get(key)
     if not isinstance(value, str) or not _CODE.match(value):
         raise ReferenceDataError(
-            file, row.line,
-            _("“%(key)s” must be a code of lower-case letters, digits and hyphens")
-            % {"key": key},
+            file,
+            row.line,
+            _("“%(key)s” must be a code of lower-case letters, digits and hyphens") % {"key": key},
         )
     return value
 
@@ -175,13 +177,15 @@ def require_translations(file: str, row: Row, key: str) -> dict[str, str]:
     value = row.values.get(key)
     if not isinstance(value, dict):
         raise ReferenceDataError(
-            file, row.line,
+            file,
+            row.line,
             _("“%(key)s” must give a text in each of the six languages") % {"key": key},
         )
     missing = [lang for lang in LANGUAGE_KEYS if not str(value.get(lang) or "").strip()]
     if missing:
         raise ReferenceDataError(
-            file, row.line,
+            file,
+            row.line,
             _("“%(key)s” lacks a text in %(languages)s")
             % {"key": key, "languages": ", ".join(missing)},
         )
@@ -195,7 +199,8 @@ def require_date(file: str, row: Row, key: str, *, optional: bool = True) -> dat
     parsed = _date_or_none(value)
     if parsed is None:
         raise ReferenceDataError(
-            file, row.line,
+            file,
+            row.line,
             _("“%(key)s” must be a date written YYYY-MM-DD, not %(value)s")
             % {"key": key, "value": json.dumps(value, ensure_ascii=False)},
         )

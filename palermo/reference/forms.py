@@ -29,14 +29,15 @@ class CountryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         group = self.fields["group"]
         assert isinstance(group, forms.ChoiceField)
-        group.choices = [("", _("All groups"))] + [
-            (g.code, g.name) for g in list_regional_groups()
-        ]
+        group.choices = [("", _("All groups"))] + [(g.code, g.name) for g in list_regional_groups()]
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"
 
     def filters(self) -> dict[str, Any]:
         data = self.cleaned_data
         member = {"yes": True, "no": False}.get(data.get("un_member") or "")
-        return {"text": data.get("q") or "", "regional_group": data.get("group") or "",
-                "un_member": member}
+        return {
+            "text": data.get("q") or "",
+            "regional_group": data.get("group") or "",
+            "un_member": member,
+        }

@@ -73,8 +73,11 @@ class FileReport:
             "%(file)s: %(rows)d rows, %(created)d created, %(updated)d updated, "
             "%(unchanged)d unchanged"
         ) % {
-            "file": self.name, "rows": self.rows, "created": self.created,
-            "updated": self.updated, "unchanged": self.unchanged,
+            "file": self.name,
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
         }
 
 
@@ -102,9 +105,14 @@ def load_reference(
                     name=name, defaults={"sha256": digest, "rows": result.rows}
                 )
                 record_event(
-                    actor, "reference.file_loaded", loaded,
-                    changes={"sha256": [recorded.sha256 if recorded else None, digest],
-                             "created": [0, result.created], "updated": [0, result.updated]},
+                    actor,
+                    "reference.file_loaded",
+                    loaded,
+                    changes={
+                        "sha256": [recorded.sha256 if recorded else None, digest],
+                        "created": [0, result.created],
+                        "updated": [0, result.updated],
+                    },
                 )
             report(result.describe())
             reports.append(result)
@@ -150,7 +158,8 @@ def _once(file: str, seen: dict[Hashable, int], key: Hashable, row: Row, label: 
     """Refuse a second row with the same key, naming the line of the first."""
     if key in seen:
         raise ReferenceDataError(
-            file, row.line,
+            file,
+            row.line,
             _("%(what)s already appears on line %(line)d") % {"what": label, "line": seen[key]},
         )
     seen[key] = row.line
@@ -186,7 +195,8 @@ def load_countries(path: Path) -> FileReport:
             value = row.values.get(key)
             if not isinstance(value, str) or not pattern.match(value):
                 raise ReferenceDataError(
-                    path.name, row.line,
+                    path.name,
+                    row.line,
                     _("“%(key)s” must be %(form)s") % {"key": key, "form": label},
                 )
             _once(path.name, seen, (key, value), row, f"{key} {value}")
@@ -221,7 +231,8 @@ def load_un_members(path: Path) -> FileReport:
             )
         if group_code not in groups:
             raise ReferenceDataError(
-                path.name, row.line,
+                path.name,
+                row.line,
                 _("unknown regional group “%(code)s”") % {"code": group_code},
             )
         if observer not in ("yes", "no"):
@@ -292,7 +303,7 @@ def load_articles(path: Path) -> FileReport:
         number = row.values.get("number")
         if not isinstance(number, str) or not _ARTICLE_NUMBER.match(number):
             raise ReferenceDataError(
-                path.name, row.line, _("“number” must be an article number such as \"18\"")
+                path.name, row.line, _('“number” must be an article number such as "18"')
             )
         key = (instruments[code].pk, number)
         _once(path.name, seen, key, row, f"{code.upper()}-{number}")
@@ -332,29 +343,40 @@ def load_participation(path: Path) -> FileReport:
         in_force = require_date(path.name, row, "entry_into_force")
         if consent is not None and in_force is not None and in_force < consent:
             raise ReferenceDataError(
-                path.name, row.line,
-                _("entry into force (%(in_force)s) is earlier than ratification or accession "
-                  "(%(consent)s)") % {"in_force": in_force, "consent": consent},
+                path.name,
+                row.line,
+                _(
+                    "entry into force (%(in_force)s) is earlier than ratification or accession "
+                    "(%(consent)s)"
+                )
+                % {"in_force": in_force, "consent": consent},
             )
         sources = row.values.get("sources")
         if (
-            not isinstance(sources, list) or not sources
-            or not all(isinstance(s, str) and s.startswith(("https://", "http://"))
-                       for s in sources)
+            not isinstance(sources, list)
+            or not sources
+            or not all(
+                isinstance(s, str) and s.startswith(("https://", "http://")) for s in sources
+            )
         ):
             raise ReferenceDataError(
                 path.name, row.line, _("“sources” must list at least one web address")
             )
         fields: dict[str, Any] = {
-            "country_id": key[0], "instrument_id": key[1], "signature": signature,
-            "consent_date": consent, "entry_into_force": in_force, "sources": sources,
+            "country_id": key[0],
+            "instrument_id": key[1],
+            "signature": signature,
+            "consent_date": consent,
+            "entry_into_force": in_force,
+            "sources": sources,
             "as_at": as_at,
         }
         action = row.values.get("consent_action")
         if action is not None:
             if action not in Participation.Action.values:
                 raise ReferenceDataError(
-                    path.name, row.line,
+                    path.name,
+                    row.line,
                     _("unknown kind of consent “%(action)s”") % {"action": action},
                 )
             fields["consent_action"] = action

@@ -152,9 +152,7 @@ class Participation(models.Model):
     consent_action = models.CharField(
         _("ratification or accession"), max_length=20, choices=Action.choices, blank=True
     )
-    consent_date = models.DateField(
-        _("date of ratification or accession"), null=True, blank=True
-    )
+    consent_date = models.DateField(_("date of ratification or accession"), null=True, blank=True)
     entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
     # Notifications under UNTOC: whether the Convention is a legal basis for extradition
     # (art. 16(5)); the central authority designated (art. 18(13)); accepted languages (18(14)).
@@ -180,9 +178,7 @@ class Participation(models.Model):
         verbose_name = _("participation")
         verbose_name_plural = _("participation")
         constraints = [
-            models.UniqueConstraint(
-                fields=["country", "instrument"], name="unique_participation"
-            )
+            models.UniqueConstraint(fields=["country", "instrument"], name="unique_participation")
         ]
 
     def __str__(self) -> str:

@@ -126,8 +126,10 @@ def instrument_by_code(code: str) -> Instrument | None:
 
 def list_articles(instrument: Instrument) -> QuerySet[Article]:
     """The articles of an instrument, in order."""
-    return Article.objects.filter(instrument=instrument).select_related("instrument").order_by(
-        "sort_order", "number"
+    return (
+        Article.objects.filter(instrument=instrument)
+        .select_related("instrument")
+        .order_by("sort_order", "number")
     )
 
 
@@ -156,9 +158,7 @@ def list_countries(
 
 def participations_of_country(country: Country) -> list[tuple[Instrument, Participation | None]]:
     """Every instrument with `country`'s recorded participation in it, or None: two queries."""
-    recorded = {
-        p.instrument_id: p for p in Participation.objects.filter(country=country)
-    }
+    recorded = {p.instrument_id: p for p in Participation.objects.filter(country=country)}
     return [(instrument, recorded.get(instrument.pk)) for instrument in list_instruments()]
 
 
@@ -172,7 +172,6 @@ def list_participation(
     if country is not None:
         records = records.filter(country=country)
     return records.order_by("instrument__sort_order", "country__iso3")
-
 
 
 def sort_by_name(countries: QuerySet[Country]) -> list[Country]:
@@ -206,17 +205,28 @@ def country_listing(
     all ~250 countries and must stay fast. Each row carries its UNTOC participation, or None."""
     language = (translation.get_language() or "en").replace("-", "_")
     name_field = f"name_{language}"
-    fields = ["pk", "iso2", "iso3", "numeric", "name_en", name_field, "is_un_member",
-              "regional_group_id", "regional_group_observer"]
+    fields = [
+        "pk",
+        "iso2",
+        "iso3",
+        "numeric",
+        "name_en",
+        name_field,
+        "is_un_member",
+        "regional_group_id",
+        "regional_group_observer",
+    ]
     groups = {g.pk: g.name for g in RegionalGroup.objects.all()}
     untoc = untoc_status_by_country()
     rows = []
     for values in list_countries(text, regional_group, un_member).values(*fields):
-        rows.append({
-            **values,
-            "name": values[name_field] or values["name_en"],
-            "group": groups.get(values["regional_group_id"], ""),
-            "untoc": untoc.get(values["pk"]),
-        })
+        rows.append(
+            {
+                **values,
+                "name": values[name_field] or values["name_en"],
+                "group": groups.get(values["regional_group_id"], ""),
+                "untoc": untoc.get(values["pk"]),
+            }
+        )
     rows.sort(key=lambda row: fold(row["name"]))
     return rows

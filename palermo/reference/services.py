@@ -27,7 +27,14 @@ def save_country(actor: Any, country: Country, changed_fields: list[str]) -> Cou
     """Save a country edited by staff, keeping find_country() in step with its names."""
     country.lookup_names = country_lookup_names(country)
     country.save()
-    record_event(actor, "reference.country_edited", country,
-                 changes={field: [None, str(getattr(country, field, ""))]
-                          for field in changed_fields if field != "lookup_names"})
+    record_event(
+        actor,
+        "reference.country_edited",
+        country,
+        changes={
+            field: [None, str(getattr(country, field, ""))]
+            for field in changed_fields
+            if field != "lookup_names"
+        },
+    )
     return country

@@ -25,15 +25,23 @@ def countries(request: HttpRequest) -> HttpResponse:
     form = CountryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound and form.is_valid() else {}
     rows = country_rows(selectors.country_listing(**filters))
-    return render(request, "reference/countries.html", {
-        "form": form, "rows": rows, "status_labels": status_labels(),
-    })
+    return render(
+        request,
+        "reference/countries.html",
+        {
+            "form": form,
+            "rows": rows,
+            "status_labels": status_labels(),
+        },
+    )
 
 
 def status_labels() -> dict[str, str]:
     return {
-        "party": _("Party"), "signatory": _("Signatory, not yet a party"),
-        "not_a_party": _("Not a party"), "not_recorded": _("Not recorded"),
+        "party": _("Party"),
+        "signatory": _("Signatory, not yet a party"),
+        "not_a_party": _("Not a party"),
+        "not_recorded": _("Not recorded"),
     }
 
 
@@ -44,13 +52,16 @@ def country_rows(listing: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in listing:
         participation = row["untoc"]
         sources = web_sources(participation.sources) if participation else []
-        row.update({
-            "url": f"{prefix}{row['iso3']}/",
-            "status": participation_status(participation),
-            "as_at": participation.as_at if participation else None,
-            "source": sources[0][0] if sources else "",
-            "observer": row["regional_group_observer"], "member": row["is_un_member"],
-        })
+        row.update(
+            {
+                "url": f"{prefix}{row['iso3']}/",
+                "status": participation_status(participation),
+                "as_at": participation.as_at if participation else None,
+                "source": sources[0][0] if sources else "",
+                "observer": row["regional_group_observer"],
+                "member": row["is_un_member"],
+            }
+        )
     return listing
 
 
@@ -60,18 +71,26 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     found = selectors.country_by_iso3(iso3)
     if found is None:
         raise Http404
-    return render(request, "reference/country.html", {
-        "country": found,
-        "participations": selectors.participations_of_country(found),
-        "sections": country_sections(request, found),
-    })
+    return render(
+        request,
+        "reference/country.html",
+        {
+            "country": found,
+            "participations": selectors.participations_of_country(found),
+            "sections": country_sections(request, found),
+        },
+    )
 
 
 @access.public
 def instruments(request: HttpRequest) -> HttpResponse:
-    return render(request, "reference/instruments.html", {
-        "instruments": selectors.list_instruments().prefetch_related("protocols"),
-    })
+    return render(
+        request,
+        "reference/instruments.html",
+        {
+            "instruments": selectors.list_instruments().prefetch_related("protocols"),
+        },
+    )
 
 
 @access.public
@@ -79,22 +98,36 @@ def instrument(request: HttpRequest, code: str) -> HttpResponse:
     found = selectors.instrument_by_code(code)
     if found is None:
         raise Http404
-    return render(request, "reference/instrument.html", {
-        "instrument": found,
-        "articles": selectors.list_articles(found),
-        "protocols": selectors.list_instruments().filter(parent=found),
-    })
+    return render(
+        request,
+        "reference/instrument.html",
+        {
+            "instrument": found,
+            "articles": selectors.list_articles(found),
+            "protocols": selectors.list_instruments().filter(parent=found),
+        },
+    )
 
 
 @access.public
 def crime_types(request: HttpRequest) -> HttpResponse:
-    return render(request, "reference/taxonomy.html", {
-        "taxonomy": "crime_types", "terms": selectors.list_crime_types(),
-    })
+    return render(
+        request,
+        "reference/taxonomy.html",
+        {
+            "taxonomy": "crime_types",
+            "terms": selectors.list_crime_types(),
+        },
+    )
 
 
 @access.public
 def cross_cutting_issues(request: HttpRequest) -> HttpResponse:
-    return render(request, "reference/taxonomy.html", {
-        "taxonomy": "cross_cutting_issues", "terms": selectors.list_cross_cutting_issues(),
-    })
+    return render(
+        request,
+        "reference/taxonomy.html",
+        {
+            "taxonomy": "cross_cutting_issues",
+            "terms": selectors.list_cross_cutting_issues(),
+        },
+    )

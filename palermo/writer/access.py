@@ -59,9 +59,13 @@ def access_request_by_id(user: Any, request_id: int | str) -> WriterRequest:
         pk = int(request_id)
     except (TypeError, ValueError):
         raise Http404 from None
-    found = WriterRequest.objects.select_related(
-        "organisation", "author", "requesting_state", "requested_state", "approved_by"
-    ).filter(pk=pk).first()
+    found = (
+        WriterRequest.objects.select_related(
+            "organisation", "author", "requesting_state", "requested_state", "approved_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if found is None or not can_view_request(user, found):
         raise Http404
     return found

@@ -60,16 +60,23 @@ class RequestOut(Schema):
 
 def request_out(found: WriterRequest) -> dict[str, Any]:
     return {
-        "id": found.pk, "title": found.title, "status": found.status,
-        "version_number": found.version_number, "revision": found.revision,
+        "id": found.pk,
+        "title": found.title,
+        "status": found.status,
+        "version_number": found.version_number,
+        "revision": found.revision,
         "organisation": found.organisation.name if found.organisation else None,
         "requesting_state": found.requesting_state.iso3 if found.requesting_state else None,
         "requested_state": found.requested_state.iso3 if found.requested_state else None,
-        "content": found.content, "acknowledged_warnings": found.acknowledged_warnings,
+        "content": found.content,
+        "acknowledged_warnings": found.acknowledged_warnings,
         "approved_by": found.approved_by.display_name if found.approved_by else None,
-        "approved_at": found.approved_at, "signature_block": found.signature_block,
-        "case_id": found.case_id, "previous_version_id": found.previous_version_id,
-        "created_at": found.created_at, "updated_at": found.updated_at,
+        "approved_at": found.approved_at,
+        "signature_block": found.signature_block,
+        "case_id": found.case_id,
+        "previous_version_id": found.previous_version_id,
+        "created_at": found.created_at,
+        "updated_at": found.updated_at,
     }
 
 
@@ -125,9 +132,13 @@ class MeasureFieldOut(Schema):
 def catalogue(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
     """The fields of each measure (code → fields). Access: verified practitioners."""
     _writer_user(request)
-    return {code: [{"name": s.name, "kind": s.kind, "required": s.required,
-                    "choices": list(s.choices)} for s in (*specs, LINK_TO_FACTS)]
-            for code, specs in MEASURE_FIELDS.items()}
+    return {
+        code: [
+            {"name": s.name, "kind": s.kind, "required": s.required, "choices": list(s.choices)}
+            for s in (*specs, LINK_TO_FACTS)
+        ]
+        for code, specs in MEASURE_FIELDS.items()
+    }
 
 
 @router.get("/requests", response=list[RequestOut])
@@ -159,8 +170,9 @@ def detail(request: HttpRequest, request_id: int) -> dict[str, Any]:
     return request_out(access_request_by_id(_writer_user(request), request_id))
 
 
-def _update(request: HttpRequest, request_id: int, content: dict[str, Any],
-            replace: bool) -> dict[str, Any]:
+def _update(
+    request: HttpRequest, request_id: int, content: dict[str, Any], replace: bool
+) -> dict[str, Any]:
     user = _writer_user(request)
     found = access_request_by_id(user, request_id)
     return request_out(services.update_request(user, found, content, replace=replace))
@@ -192,8 +204,9 @@ def validate(request: HttpRequest, request_id: int) -> dict[str, Any]:
         "ready": not checklist.errors,
         "errors": len(checklist.errors),
         "warnings": len(checklist.warnings),
-        "unacknowledged_warnings": len([w for w in checklist.warnings
-                                        if w.rule not in acknowledged]),
+        "unacknowledged_warnings": len(
+            [w for w in checklist.warnings if w.rule not in acknowledged]
+        ),
         "items": checklist_items(checklist),
     }
 
@@ -208,10 +221,13 @@ def acknowledge(request: HttpRequest, request_id: int, payload: AcknowledgeIn) -
 
 
 @router.get("/requests/{request_id}/render")
-def render(request: HttpRequest, request_id: int,
-           fmt: Literal["pdf", "docx", "json"] = Query("pdf", alias="format"),
-           lang: str = "en",
-           kind: Literal["request", "bilingual"] = "request") -> HttpResponse:
+def render(
+    request: HttpRequest,
+    request_id: int,
+    fmt: Literal["pdf", "docx", "json"] = Query("pdf", alias="format"),
+    lang: str = "en",
+    kind: Literal["request", "bilingual"] = "request",
+) -> HttpResponse:
     """The request as PDF, DOCX or JSON in `lang` (ar, zh-hans, en, fr, ru, es); `kind=bilingual`
     gives the side-by-side version for the translator. Every file is stored with its SHA-256
     (header X-Content-SHA256) and the data version it came from. Access: as for GET."""
@@ -257,8 +273,9 @@ ACTIONS = Literal["submit", "return", "approve", "finalise", "send", "new_versio
 
 
 @router.post("/requests/{request_id}/transitions/{action}", response=RequestOut)
-def transition(request: HttpRequest, request_id: int, action: ACTIONS,
-               payload: TransitionIn) -> dict[str, Any]:
+def transition(
+    request: HttpRequest, request_id: int, action: ACTIONS, payload: TransitionIn
+) -> dict[str, Any]:
     """Move a request: submit (draft → ready for review; no checklist errors), return (to
     draft, with `reason`), approve (supervisors of the authority, with `signature_block`),
     finalise (approved → final; no errors, every warning acknowledged), send (final → sent;

@@ -24,8 +24,7 @@ def load_demo(log: Callable[[str], None]) -> None:
     made = 0
     for name in SAMPLES:
         content = sample(name)
-        if WriterRequest.objects.filter(organisation=organisation,
-                                        title=content["title"]).exists():
+        if WriterRequest.objects.filter(organisation=organisation, title=content["title"]).exists():
             continue
         services.create_request(author, content=content, organisation=organisation)
         made += 1

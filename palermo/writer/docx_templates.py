@@ -51,13 +51,17 @@ def build_request_template(path: Path = REQUEST_TEMPLATE) -> Path:
     document.add_paragraph().add_run("{{ doc.translation_note }}").italic = True
     tag(document, "{%p endif %}")
     tag(document, "{%p for section in doc.sections %}")
-    document.add_heading("{{ section.number }}. {{ section.heading }}{% if section.subheading %}: "
-                         "{{ section.subheading }}{% endif %}", level=2)
+    document.add_heading(
+        "{{ section.number }}. {{ section.heading }}{% if section.subheading %}: "
+        "{{ section.subheading }}{% endif %}",
+        level=2,
+    )
     tag(document, "{%p for entry in section.entries %}")
     label = document.add_paragraph()
     label.add_run("{{ entry.label }}").bold = True
-    label.add_run("{% if entry.to_translate %} ({{ doc.to_translate_label }}){% endif %}"
-                  ).italic = True
+    label.add_run(
+        "{% if entry.to_translate %} ({{ doc.to_translate_label }}){% endif %}"
+    ).italic = True
     tag(document, "{%p for line in entry.lines %}")
     document.add_paragraph("{{ line }}")
     tag(document, "{%p endfor %}")

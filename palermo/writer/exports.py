@@ -22,15 +22,13 @@ JSON_SCHEMA_VERSION = 1
 def extra_facts(request: WriterRequest) -> dict[str, Any]:
     """What the documents need besides the content: names in the document's language, approval."""
     return {
-        "requesting_state_name": request.requesting_state.name if request.requesting_state
-        else "",
+        "requesting_state_name": request.requesting_state.name if request.requesting_state else "",
         "requested_state_name": request.requested_state.name if request.requested_state else "",
         "signature_block": request.signature_block,
         "approved_by": request.approved_by.display_name if request.approved_by else "",
         "approved_on": request.approved_at.date().isoformat() if request.approved_at else "",
         "is_draft": request.status in (Status.DRAFT, Status.READY_FOR_REVIEW),
-        "date": (request.finalised_at or request.updated_at).date()
-        if request.updated_at else None,
+        "date": (request.finalised_at or request.updated_at).date() if request.updated_at else None,
     }
 
 
@@ -60,10 +58,12 @@ def render(request: WriterRequest, fmt: str, language: str, kind: str = "request
     extra = extra_facts(request)
     with translation.override(language):
         # Country names through modeltranslation, in the document's language.
-        extra["requesting_state_name"] = request.requesting_state.name \
-            if request.requesting_state else ""
-        extra["requested_state_name"] = request.requested_state.name \
-            if request.requested_state else ""
+        extra["requesting_state_name"] = (
+            request.requesting_state.name if request.requesting_state else ""
+        )
+        extra["requested_state_name"] = (
+            request.requested_state.name if request.requested_state else ""
+        )
     doc = document_data(request.content, extra, language)
     if kind == "request":
         context: dict[str, Any] = {"doc": doc}

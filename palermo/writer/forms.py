@@ -35,7 +35,9 @@ from palermo.writer.validation import MAX_LINE, MAX_TEXT
 
 SEP = "__"
 LIST_STEPS: dict[str, tuple[FieldSpec, ...]] = {
-    "offences": OFFENCE_FIELDS, "persons": PERSON_FIELDS, "annexes": ANNEX_FIELDS,
+    "offences": OFFENCE_FIELDS,
+    "persons": PERSON_FIELDS,
+    "annexes": ANNEX_FIELDS,
 }
 # Plain steps: (content path, field spec) in the order shown.
 PLAIN_STEPS: dict[str, tuple[tuple[str, FieldSpec], ...]] = {
@@ -96,8 +98,9 @@ def name_of(path: str) -> str:
 def form_field(spec: FieldSpec, label: str) -> forms.Field:
     common: dict[str, Any] = {"label": label, "required": False}
     if spec.kind == "long":
-        return forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5}),
-                               **common)
+        return forms.CharField(
+            max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5}), **common
+        )
     if spec.kind == "bool":
         return forms.BooleanField(**common)
     if spec.kind == "date":
@@ -113,8 +116,9 @@ def form_field(spec: FieldSpec, label: str) -> forms.Field:
             choices = [("", "—")] + [(c, choice_label(c)) for c in spec.choices]
         return forms.ChoiceField(choices=choices, **common)
     if spec.kind == "basis":
-        return forms.ChoiceField(choices=[(c, choice_label(c)) for c in spec.choices],
-                                 widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(
+            choices=[(c, choice_label(c)) for c in spec.choices], widget=forms.RadioSelect, **common
+        )
     if spec.kind == "language":
         return forms.ChoiceField(choices=settings.LANGUAGES, **common)
     if spec.kind == "state":
@@ -144,8 +148,14 @@ class StepForm(forms.Form):
         elif step == "measures":
             self._measure_fields()
 
-    def _add_group(self, prefix: str, title: str, specs: tuple[FieldSpec, ...],
-                   values: dict[str, Any], removable: bool) -> None:
+    def _add_group(
+        self,
+        prefix: str,
+        title: str,
+        specs: tuple[FieldSpec, ...],
+        values: dict[str, Any],
+        removable: bool,
+    ) -> None:
         names = []
         for spec in specs:
             name = f"{prefix}{SEP}{spec.name}"
@@ -165,8 +175,9 @@ class StepForm(forms.Form):
         items = [i for i in self.content.get(step) or [] if isinstance(i, dict)]
         for index, item in enumerate(items):
             self._add_group(f"{step}{SEP}{index}", f"{index + 1}", LIST_STEPS[step], item, True)
-        self._add_group(f"{step}{SEP}{len(items)}", str(_("Add another")), LIST_STEPS[step], {},
-                        False)
+        self._add_group(
+            f"{step}{SEP}{len(items)}", str(_("Add another")), LIST_STEPS[step], {}, False
+        )
 
     def _measure_fields(self) -> None:
         measures = [m for m in self.content.get("measures") or [] if isinstance(m, dict)]
@@ -174,16 +185,24 @@ class StepForm(forms.Form):
             code = str(measure.get("code"))
             prefix = f"measures{SEP}{index}"
             self.fields[f"{prefix}{SEP}code"] = forms.CharField(
-                widget=forms.HiddenInput, required=False, initial=code)
-            self._add_group(prefix, measure_label(code), (*MEASURE_FIELDS.get(code, ()),
-                                                          LINK_TO_FACTS),
-                            measure.get("fields") or {}, True)
+                widget=forms.HiddenInput, required=False, initial=code
+            )
+            self._add_group(
+                prefix,
+                measure_label(code),
+                (*MEASURE_FIELDS.get(code, ()), LINK_TO_FACTS),
+                measure.get("fields") or {},
+                True,
+            )
         self.fields["add_measure"] = forms.ChoiceField(
-            label=_("Add a measure"), required=False, choices=measure_choices())
+            label=_("Add a measure"), required=False, choices=measure_choices()
+        )
 
     def bound_groups(self) -> list[dict[str, Any]]:
-        return [{"title": g["title"], "fields": [self[name] for name in g["names"]]}
-                for g in self.groups]
+        return [
+            {"title": g["title"], "fields": [self[name] for name in g["names"]]}
+            for g in self.groups
+        ]
 
     def to_content(self) -> dict[str, Any]:
         """The cleaned input as content parts of this step."""
@@ -202,8 +221,14 @@ class StepForm(forms.Form):
             if not data.get(f"{prefix}{SEP}remove"):
                 code = data.get(f"{prefix}{SEP}code") or ""
                 specs = (*MEASURE_FIELDS.get(code, ()), LINK_TO_FACTS)
-                measures.append({"code": code, "fields": {
-                    s.name: stored(data.get(f"{prefix}{SEP}{s.name}")) for s in specs}})
+                measures.append(
+                    {
+                        "code": code,
+                        "fields": {
+                            s.name: stored(data.get(f"{prefix}{SEP}{s.name}")) for s in specs
+                        },
+                    }
+                )
             index += 1
         if data.get("add_measure"):
             measures.append({"code": data["add_measure"], "fields": {}})
@@ -262,10 +287,14 @@ def collect(data: dict[str, Any], step: str, specs: tuple[FieldSpec, ...]) -> li
 
 class SignatureForm(forms.Form):
     signature_block = forms.CharField(
-        label=_("Signature block"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Name, position and authority of the signatory, one per line."))
+        label=_("Signature block"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Name, position and authority of the signatory, one per line."),
+    )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

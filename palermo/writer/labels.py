@@ -144,10 +144,16 @@ FIELD_LABELS: dict[str, Promise] = {
 
 CHOICE_LABELS: dict[str, Promise] = {
     # persons
-    "suspect": _("suspect"), "accused": _("accused"), "witness": _("witness"),
-    "victim": _("victim"), "company": _("company or legal person"), "other": _("other"),
+    "suspect": _("suspect"),
+    "accused": _("accused"),
+    "witness": _("witness"),
+    "victim": _("victim"),
+    "company": _("company or legal person"),
+    "other": _("other"),
     # stages
-    "investigation": _("investigation"), "prosecution": _("prosecution"), "trial": _("trial"),
+    "investigation": _("investigation"),
+    "prosecution": _("prosecution"),
+    "trial": _("trial"),
     "enforcement": _("enforcement of a judgment"),
     # legal bases
     "untoc": _("United Nations Convention against Transnational Organized Crime"),
@@ -156,13 +162,16 @@ CHOICE_LABELS: dict[str, Promise] = {
     "domestic_law": _("Domestic law of the requested State"),
     "reciprocity": _("Reciprocity"),
     # annexes
-    "order_copy": _("copy of the confiscation order"), "warrant": _("warrant of arrest"),
-    "judgment": _("judgment or certificate"), "legal_provisions": _("text of the law"),
+    "order_copy": _("copy of the confiscation order"),
+    "warrant": _("warrant of arrest"),
+    "judgment": _("judgment or certificate"),
+    "legal_provisions": _("text of the law"),
     "identification": _("identification of the person"),
     "evidence_summary": _("summary of the evidence"),
     # channels
     "central_authority": _("central authority to central authority"),
-    "diplomatic": _("diplomatic channels"), "interpol": _("INTERPOL"),
+    "diplomatic": _("diplomatic channels"),
+    "interpol": _("INTERPOL"),
 }
 
 
@@ -179,6 +188,7 @@ def field_label(path: str) -> str:
 def choice_label(code: str) -> str:
     return str(CHOICE_LABELS.get(code, code))
 
+
 # Headings of the measures in the documents (the shared vocabulary's labels are for lists).
 MEASURE_LABELS: dict[str, Promise] = {
     "taking_evidence": _("Taking of evidence or statements"),
@@ -186,11 +196,9 @@ MEASURE_LABELS: dict[str, Promise] = {
     "search_seizure": _("Search and seizure"),
     "freezing": _("Freezing of property"),
     "examining_objects_sites": _("Examination of objects and sites"),
-    "information_expert_evaluations": _("Information, evidentiary items and expert "
-                                        "evaluations"),
+    "information_expert_evaluations": _("Information, evidentiary items and expert evaluations"),
     "bank_records": _("Bank, financial, corporate or business records"),
-    "tracing_proceeds": _("Identification or tracing of proceeds, property or "
-                          "instrumentalities"),
+    "tracing_proceeds": _("Identification or tracing of proceeds, property or instrumentalities"),
     "voluntary_appearance": _("Voluntary appearance of a person in the requesting State"),
     "other_assistance": _("Other assistance"),
     "video_hearing": _("Hearing by video conference"),
@@ -206,8 +214,9 @@ MEASURE_LABELS: dict[str, Promise] = {
     "confiscation_tracing": _("Identification and tracing of proceeds for confiscation"),
     "confiscation_freezing": _("Freezing or seizure with a view to confiscation"),
     "confiscation_domestic_order": _("Domestic confiscation order (art. 13(1)(a))"),
-    "confiscation_enforce_foreign_order": _("Enforcement of a foreign confiscation order "
-                                            "(art. 13(1)(b))"),
+    "confiscation_enforce_foreign_order": _(
+        "Enforcement of a foreign confiscation order (art. 13(1)(b))"
+    ),
     "extradition": _("Extradition"),
     "provisional_arrest": _("Provisional arrest with a view to extradition"),
 }

@@ -32,33 +32,51 @@ class WriterRequest(models.Model):
 
     # None: a verified practitioner outside any authority drafting privately.
     organisation = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("authority"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="writer_requests",
+        "accounts.Organisation",
+        verbose_name=_("authority"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="writer_requests",
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
         related_name="writer_requests",
     )
     title = models.CharField(_("title"), max_length=300, blank=True)
     requesting_state = models.ForeignKey(
-        "reference.Country", verbose_name=_("requesting State"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "reference.Country",
+        verbose_name=_("requesting State"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     requested_state = models.ForeignKey(
-        "reference.Country", verbose_name=_("requested State"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "reference.Country",
+        verbose_name=_("requested State"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     content = models.JSONField(_("content of the request"), default=empty_request)
     revision = models.PositiveIntegerField(_("data version"), default=1)
-    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT,
-                      protected=False)
-    acknowledged_warnings = models.JSONField(_("warnings acknowledged"), default=list,
-                                             blank=True)
+    status = FSMField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, protected=False
+    )
+    acknowledged_warnings = models.JSONField(_("warnings acknowledged"), default=list, blank=True)
     # Unsaved input of a step (autosave), kept until the step is saved without errors.
     pending_input = models.JSONField(_("unsaved input"), default=dict, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     signature_block = models.TextField(_("signature block"), blank=True)
@@ -66,8 +84,12 @@ class WriterRequest(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     case_id = models.PositiveBigIntegerField(_("tracked case"), null=True, blank=True)
     previous_version = models.ForeignKey(
-        "self", verbose_name=_("previous version"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="next_versions",
+        "self",
+        verbose_name=_("previous version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_versions",
     )
     version_number = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -98,8 +120,9 @@ class WriterRequest(models.Model):
     def submit_for_review(self) -> None:
         pass
 
-    @transition(field=status, source=[Status.READY_FOR_REVIEW, Status.APPROVED],
-                target=Status.DRAFT)
+    @transition(
+        field=status, source=[Status.READY_FOR_REVIEW, Status.APPROVED], target=Status.DRAFT
+    )
     def return_to_draft(self) -> None:
         self.approved_by = None
         self.approved_at = None

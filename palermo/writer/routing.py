@@ -36,15 +36,24 @@ class Routing:
 def main_request_type(measure_codes: list[str]) -> str:
     """The request type that governs routing: extradition first, then confiscation, then MLA."""
     types = [MEASURES_BY_CODE[c].request_type for c in measure_codes if c in MEASURES_BY_CODE]
-    for preferred in ("extradition", "provisional_arrest", "confiscation",
-                      "transfer_of_proceedings"):
+    for preferred in (
+        "extradition",
+        "provisional_arrest",
+        "confiscation",
+        "transfer_of_proceedings",
+    ):
         if preferred in types:
             return preferred
     return "mla"
 
 
-def route(requesting: Country | None, requested: Country | None, measure_codes: list[str],
-          urgent: bool = False, offence: str | None = None) -> Routing:
+def route(
+    requesting: Country | None,
+    requested: Country | None,
+    measure_codes: list[str],
+    urgent: bool = False,
+    offence: str | None = None,
+) -> Routing:
     """Ask the directory's `route_request` (and the reference data) about this request."""
     answer = Routing()
     if requesting is None or requested is None:
@@ -54,12 +63,18 @@ def route(requesting: Country | None, requested: Country | None, measure_codes: 
 
     request_type = main_request_type(measure_codes)
     measure = next((c for c in measure_codes if c in COERCIVE), None) or (
-        measure_codes[0] if measure_codes else None)
-    routed = route_request(requesting, requested, request_type, measure=measure, urgent=urgent,
-                           offence=offence or None)
+        measure_codes[0] if measure_codes else None
+    )
+    routed = route_request(
+        requesting, requested, request_type, measure=measure, urgent=urgent, offence=offence or None
+    )
     answer.authorities = [
-        {"id": r.authority.pk, "name": r.authority.name, "role": r.role,
-         "address": r.authority.postal_address}
+        {
+            "id": r.authority.pk,
+            "name": r.authority.name,
+            "role": r.role,
+            "address": r.authority.postal_address,
+        }
         for r in routed.authorities
     ]
     answer.languages = list(routed.languages)

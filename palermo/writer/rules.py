@@ -22,13 +22,23 @@ from palermo.writer.catalogue import MEASURE_FIELDS
 ERROR = "error"
 WARNING = "warning"
 SERIOUS_CRIME_YEARS = 4  # art. 2(b)
-CONFISCATION = {"confiscation_tracing", "confiscation_freezing", "confiscation_domestic_order",
-                "confiscation_enforce_foreign_order"}
+CONFISCATION = {
+    "confiscation_tracing",
+    "confiscation_freezing",
+    "confiscation_domestic_order",
+    "confiscation_enforce_foreign_order",
+}
 EXTRADITION = {"extradition", "provisional_arrest"}
-FINANCIAL = {"bank_records", "tracing_proceeds", "freezing", "confiscation_tracing",
-             "confiscation_freezing"}
-FISCAL_WORDS = re.compile(r"\b(tax|fiscal|vat|customs|impôt|fiscale?|impuesto|tributari)",
-                          re.IGNORECASE)
+FINANCIAL = {
+    "bank_records",
+    "tracing_proceeds",
+    "freezing",
+    "confiscation_tracing",
+    "confiscation_freezing",
+}
+FISCAL_WORDS = re.compile(
+    r"\b(tax|fiscal|vat|customs|impôt|fiscale?|impuesto|tributari)", re.IGNORECASE
+)
 MIN_FACTS_LENGTH = 200
 
 
@@ -132,6 +142,7 @@ def finding(severity: str, rule_code: str, path: str, **params: Any) -> Finding:
 
 # (a) Contents: art. 18(15), art. 13(3), extradition essentials -----------------------------
 
+
 @rule
 def requesting_authority(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     if blank(part(draft, "requesting_authority").get("name")):
@@ -213,8 +224,13 @@ def measures(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         values = fields_of(measure)
         for spec in MEASURE_FIELDS[code]:
             if spec.required and blank(values.get(spec.name)):
-                yield finding(ERROR, "content.measure_field", f"measures.{index}.{spec.name}",
-                              measure=code, field=spec.name)
+                yield finding(
+                    ERROR,
+                    "content.measure_field",
+                    f"measures.{index}.{spec.name}",
+                    measure=code,
+                    field=spec.name,
+                )
         start, end = values.get("period_from"), values.get("period_to")
         if start and end and parse_date(start) and parse_date(end) and start > end:
             yield finding(ERROR, "content.period_order", f"measures.{index}.period_to")
@@ -234,7 +250,8 @@ def purpose(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
 def procedures(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     procedures = part(draft, "procedures")
     asked = not blank(procedures.get("procedures")) or any(
-        procedures.get(k) for k in ("certification", "officials_present", "oath"))
+        procedures.get(k) for k in ("certification", "officials_present", "oath")
+    )
     if asked and blank(procedures.get("reasons")):
         yield finding(WARNING, "content.procedure_reasons", "procedures.reasons")
 
@@ -304,16 +321,21 @@ def extradition(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if measure.get("code") == "provisional_arrest":
             values = fields_of(measure)
             if not values.get("extradition_request_to_follow"):
-                yield finding(ERROR, "extradition.request_to_follow",
-                              f"measures.{index}.extradition_request_to_follow")
+                yield finding(
+                    ERROR,
+                    "extradition.request_to_follow",
+                    f"measures.{index}.extradition_request_to_follow",
+                )
     if codes & EXTRADITION:
         for index, offence in enumerate(items(draft, "offences")):
             if blank(offence.get("dual_criminality_note")):
-                yield finding(ERROR, "extradition.dual_criminality",
-                              f"offences.{index}.dual_criminality_note")
+                yield finding(
+                    ERROR, "extradition.dual_criminality", f"offences.{index}.dual_criminality_note"
+                )
 
 
 # (b) The requested State's requirements, from the directory -------------------------------
+
 
 @rule
 def language(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
@@ -321,8 +343,9 @@ def language(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     # The directory records ISO 639-1 codes ("zh"); documents use "zh-hans".
     accepted = {code.lower() for code in ctx.accepted_languages}
     if accepted and target not in accepted and target.split("-")[0] not in accepted:
-        yield finding(ERROR, "state.language", "target_language",
-                      accepted=", ".join(ctx.accepted_languages))
+        yield finding(
+            ERROR, "state.language", "target_language", accepted=", ".join(ctx.accepted_languages)
+        )
     if target and draft.get("source_language") and draft.get("source_language") != target:
         yield finding(WARNING, "state.translation_needed", "source_language")
 
@@ -331,8 +354,7 @@ def language(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
 def channel(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     chosen = str(draft.get("channel") or "")
     if ctx.accepted_channels and chosen not in ctx.accepted_channels:
-        yield finding(ERROR, "state.channel", "channel",
-                      accepted=", ".join(ctx.accepted_channels))
+        yield finding(ERROR, "state.channel", "channel", accepted=", ".join(ctx.accepted_channels))
 
 
 @rule
@@ -348,11 +370,13 @@ def dual_criminality(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     if ctx.dual_criminality and codes & ctx.coercive_measures and not codes & EXTRADITION:
         for index, offence in enumerate(items(draft, "offences")):
             if blank(offence.get("dual_criminality_note")):
-                yield finding(WARNING, "state.dual_criminality",
-                              f"offences.{index}.dual_criminality_note")
+                yield finding(
+                    WARNING, "state.dual_criminality", f"offences.{index}.dual_criminality_note"
+                )
 
 
 # (c) Consistency of the legal basis ----------------------------------------------------------
+
 
 @rule
 def legal_basis(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
@@ -361,8 +385,11 @@ def legal_basis(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     if not chosen:
         yield finding(ERROR, "basis.missing", "legal_basis.chosen")
         return
-    if ctx.proposed_bases and chosen not in ctx.proposed_bases and blank(
-            basis.get("override_reason")):
+    if (
+        ctx.proposed_bases
+        and chosen not in ctx.proposed_bases
+        and blank(basis.get("override_reason"))
+    ):
         yield finding(ERROR, "basis.override_reason", "legal_basis.override_reason")
     if chosen in ("treaty", "other_convention") and blank(basis.get("instrument")):
         yield finding(ERROR, "basis.instrument", "legal_basis.instrument")
@@ -383,12 +410,15 @@ def untoc(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         yield finding(ERROR, "basis.untoc_not_accepted", "legal_basis.chosen")
     offences = items(draft, "offences")
     in_scope = any(
-        o.get("convention_offence") or ((penalty(o) or 0) >= SERIOUS_CRIME_YEARS)
-        for o in offences
+        o.get("convention_offence") or ((penalty(o) or 0) >= SERIOUS_CRIME_YEARS) for o in offences
     )
     if offences and not in_scope:
-        yield finding(ERROR, "basis.untoc_not_serious", "offences.0.max_penalty_years",
-                      years=SERIOUS_CRIME_YEARS)
+        yield finding(
+            ERROR,
+            "basis.untoc_not_serious",
+            "offences.0.max_penalty_years",
+            years=SERIOUS_CRIME_YEARS,
+        )
     facts = part(draft, "facts")
     if blank(facts.get("transnational_nature")):
         yield finding(ERROR, "basis.untoc_transnational", "facts.transnational_nature")
@@ -397,6 +427,7 @@ def untoc(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
 
 
 # (d) Warnings that lower the risk of refusal ------------------------------------------------
+
 
 @rule
 def fishing_expedition(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
@@ -439,8 +470,10 @@ def bank_secrecy_and_fiscal(draft: dict[str, Any], ctx: Context) -> Iterator[Fin
 def proportionality(draft: dict[str, Any], ctx: Context) -> Iterator[Finding]:
     codes = set(measure_codes(draft))
     offences = items(draft, "offences")
-    if offences and codes & ctx.coercive_measures and all(
-        (penalty(o) or 0) < 1 and not o.get("convention_offence") for o in offences
+    if (
+        offences
+        and codes & ctx.coercive_measures
+        and all((penalty(o) or 0) < 1 and not o.get("convention_offence") for o in offences)
     ):
         yield finding(WARNING, "risk.minor_offence", "offences.0.max_penalty_years")
 

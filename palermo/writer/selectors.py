@@ -20,8 +20,13 @@ def routing_for(request: WriterRequest) -> Routing:
     urgent = bool((request.content.get("urgency") or {}).get("urgent"))
     offences = request.content.get("offences") or []
     offence = next((str(o.get("crime_type")) for o in offences if o.get("crime_type")), None)
-    return route(request.requesting_state, request.requested_state, request.measure_codes,
-                 urgent=urgent, offence=offence)
+    return route(
+        request.requesting_state,
+        request.requested_state,
+        request.measure_codes,
+        urgent=urgent,
+        offence=offence,
+    )
 
 
 def checklist_for(request: WriterRequest, routing: Routing | None = None) -> Checklist:

@@ -33,21 +33,33 @@ def find_state(code: str) -> Country | None:
     field = "iso2" if len(code) == 2 else "iso3"
     found = Country.objects.filter(**{field: code}).first()
     if found is None:
-        raise ValidationError({"requested_state": [
-            _("Unknown State code %(code)s: use an ISO 3166 code such as FRA or FR.")
-            % {"code": code}]})
+        raise ValidationError(
+            {
+                "requested_state": [
+                    _("Unknown State code %(code)s: use an ISO 3166 code such as FRA or FR.")
+                    % {"code": code}
+                ]
+            }
+        )
     return found
 
 
 def prefilled_content(actor: Any, organisation: Organisation | None) -> dict[str, Any]:
     content = empty_request()
     if organisation is not None:
-        content["requesting_authority"] = {"name": organisation.name,
-                                           "state": organisation.country.iso3, "address": ""}
+        content["requesting_authority"] = {
+            "name": organisation.name,
+            "state": organisation.country.iso3,
+            "address": "",
+        }
     elif getattr(actor, "country", None) is not None:
         content["requesting_authority"]["state"] = actor.country.iso3  # type: ignore[index]
-    content["contact"] = {"name": actor.display_name, "position": actor.position,
-                          "email": actor.email, "phone": ""}
+    content["contact"] = {
+        "name": actor.display_name,
+        "position": actor.position,
+        "email": actor.email,
+        "phone": "",
+    }
     language = getattr(actor, "preferred_language", "en") or "en"
     content["source_language"] = language if language in LANGUAGE_CODES else "en"
     return content
@@ -63,14 +75,16 @@ def apply_content(request: WriterRequest, content: dict[str, Any]) -> dict[str, 
     request.content = cleaned
     request.title = str(cleaned.get("title") or "")[:300]
     request.requesting_state = requesting or (
-        request.organisation.country if request.organisation else None)
+        request.organisation.country if request.organisation else None
+    )
     request.requested_state = requested
     return diff_fields(before if isinstance(before, dict) else {}, cleaned)
 
 
 @transaction.atomic
-def create_request(actor: Any, *, content: dict[str, Any] | None = None,
-                   organisation: Organisation | None = None) -> WriterRequest:
+def create_request(
+    actor: Any, *, content: dict[str, Any] | None = None, organisation: Organisation | None = None
+) -> WriterRequest:
     """A new draft: in the actor's authority (the first one, unless named), else private."""
     if not access.can_use_writer(actor):
         raise PermissionDenied(_("Only verified practitioners can write requests."))
@@ -93,13 +107,16 @@ def _editable(actor: Any, request: WriterRequest) -> None:
     if not access.can_view_request(actor, request):
         raise PermissionDenied
     if request.status != Status.DRAFT:
-        raise ValidationError(_("Only drafts can be changed; this request is %(status)s.")
-                              % {"status": request.get_status_display()})
+        raise ValidationError(
+            _("Only drafts can be changed; this request is %(status)s.")
+            % {"status": request.get_status_display()}
+        )
 
 
 @transaction.atomic
-def update_request(actor: Any, request: WriterRequest, changes: dict[str, Any], *,
-                   replace: bool = False) -> WriterRequest:
+def update_request(
+    actor: Any, request: WriterRequest, changes: dict[str, Any], *, replace: bool = False
+) -> WriterRequest:
     """Change the content (PATCH merges top-level parts; PUT replaces them all).
 
     A final or sent request is locked: the change makes a new version, which is returned.
@@ -112,14 +129,16 @@ def update_request(actor: Any, request: WriterRequest, changes: dict[str, Any], 
     if changed:
         request.revision += 1
     request.save()
-    record_event(actor, "writer.request_changed", request, changes=changed,
-                 organisation=request.organisation)
+    record_event(
+        actor, "writer.request_changed", request, changes=changed, organisation=request.organisation
+    )
     return request
 
 
 @transaction.atomic
-def save_step(actor: Any, request: WriterRequest, step: str,
-              values: dict[str, Any]) -> WriterRequest:
+def save_step(
+    actor: Any, request: WriterRequest, step: str, values: dict[str, Any]
+) -> WriterRequest:
     """Save one step of the wizard; its unsaved input is dropped once saved."""
     keys = dict(STEPS)[step]
     request = update_request(actor, request, {k: values[k] for k in keys if k in values})
@@ -139,13 +158,13 @@ def _propose_requested_authority(actor: Any, request: WriterRequest) -> None:
     primary = [a for a in routing_for(request).authorities if a["role"] == "primary"]
     if not primary:
         return
-    requested.update(name=primary[0]["name"], address=primary[0]["address"],
-                     directory_id=primary[0]["id"])
+    requested.update(
+        name=primary[0]["name"], address=primary[0]["address"], directory_id=primary[0]["id"]
+    )
     update_request(actor, request, {"requested_authority": requested})
 
 
-def autosave_step(actor: Any, request: WriterRequest, step: str,
-                  raw_input: dict[str, Any]) -> None:
+def autosave_step(actor: Any, request: WriterRequest, step: str, raw_input: dict[str, Any]) -> None:
     """Keep what the user typed in a step, valid or not, so nothing is lost. Not audited as a
     change: the request's content is untouched until the step is saved."""
     _editable(actor, request)
@@ -168,26 +187,36 @@ def acknowledge_warnings(actor: Any, request: WriterRequest, rules: list[str]) -
     current = {w.rule for w in checklist_for(request).warnings}
     request.acknowledged_warnings = sorted(set(rules) & current)
     request.save(update_fields=["acknowledged_warnings", "updated_at"])
-    record_event(actor, "writer.warnings_acknowledged", request,
-                 changes={"warnings": [None, request.acknowledged_warnings]},
-                 organisation=request.organisation)
+    record_event(
+        actor,
+        "writer.warnings_acknowledged",
+        request,
+        changes={"warnings": [None, request.acknowledged_warnings]},
+        organisation=request.organisation,
+    )
     return request
 
 
 def _require_no_errors(request: WriterRequest, *, warnings_too: bool) -> None:
     checklist = checklist_for(request)
     if checklist.errors:
-        raise ValidationError(_("The checklist still has %(count)d error(s): fix them first.")
-                              % {"count": len(checklist.errors)})
+        raise ValidationError(
+            _("The checklist still has %(count)d error(s): fix them first.")
+            % {"count": len(checklist.errors)}
+        )
     if warnings_too and checklist.blocks_finalising(set(request.acknowledged_warnings)):
         raise ValidationError(_("Acknowledge every warning of the checklist first."))
 
 
 def _transition(actor: Any, request: WriterRequest, action: str, reason: str = "") -> None:
     request.save()
-    record_event(actor, f"writer.{action}", request,
-                 changes={"status": [None, request.status], "reason": [None, reason]},
-                 organisation=request.organisation)
+    record_event(
+        actor,
+        f"writer.{action}",
+        request,
+        changes={"status": [None, request.status], "reason": [None, reason]},
+        organisation=request.organisation,
+    )
 
 
 @transaction.atomic
@@ -217,13 +246,19 @@ def return_to_draft(actor: Any, request: WriterRequest, reason: str) -> WriterRe
 @transaction.atomic
 def approve_request(actor: Any, request: WriterRequest, signature_block: str) -> WriterRequest:
     if not access.can_view_request(actor, request) or not access.can_approve_request(
-            actor, request):
+        actor, request
+    ):
         raise PermissionDenied(_("Only a supervisor of the authority can approve."))
     if request.status != Status.READY_FOR_REVIEW:
         raise ValidationError(_("Only requests ready for review can be approved."))
     if not signature_block.strip():
-        raise ValidationError({"signature_block": [
-            _("Write the signature block: name, position and authority of the signatory.")]})
+        raise ValidationError(
+            {
+                "signature_block": [
+                    _("Write the signature block: name, position and authority of the signatory.")
+                ]
+            }
+        )
     _require_no_errors(request, warnings_too=False)
     request.approve()
     request.approved_by = actor
@@ -269,7 +304,8 @@ def send_request(actor: Any, request: WriterRequest) -> WriterRequest:
         document_name=document.download_name,
         writer_request_id=request.pk,
         requested_authority_name=str(
-            (request.content.get("requested_authority") or {}).get("name") or ""),
+            (request.content.get("requested_authority") or {}).get("name") or ""
+        ),
     )
     request.mark_sent()
     request.sent_at = timezone.now()
@@ -286,27 +322,41 @@ def new_version(actor: Any, request: WriterRequest) -> WriterRequest:
     if not request.is_locked:
         raise ValidationError(_("Only final or sent requests need a new version."))
     successor = WriterRequest.objects.create(
-        organisation=request.organisation, author=actor, title=request.title,
-        requesting_state=request.requesting_state, requested_state=request.requested_state,
-        content=copy.deepcopy(request.content), previous_version=request,
+        organisation=request.organisation,
+        author=actor,
+        title=request.title,
+        requesting_state=request.requesting_state,
+        requested_state=request.requested_state,
+        content=copy.deepcopy(request.content),
+        previous_version=request,
         version_number=request.version_number + 1,
     )
-    record_event(actor, "writer.new_version", successor,
-                 changes={"previous_version": [None, request.pk]},
-                 organisation=request.organisation)
+    record_event(
+        actor,
+        "writer.new_version",
+        successor,
+        changes={"previous_version": [None, request.pk]},
+        organisation=request.organisation,
+    )
     return successor
 
 
 @transaction.atomic
-def render_request(actor: Any, request: WriterRequest, fmt: str, language: str,
-                   kind: str = "request") -> GeneratedDocument:
+def render_request(
+    actor: Any, request: WriterRequest, fmt: str, language: str, kind: str = "request"
+) -> GeneratedDocument:
     """Render and keep the file with its hash and the exact data it was made from."""
     if not access.can_view_request(actor, request):
         raise PermissionDenied
     content = exports.render(request, fmt, language, kind)
     return store_generated_document(
-        actor=actor, kind=f"writer-{kind}", target=request, fmt=fmt, language=language,
-        content=content, source_data=exports.source_data(request),
+        actor=actor,
+        kind=f"writer-{kind}",
+        target=request,
+        fmt=fmt,
+        language=language,
+        content=content,
+        source_data=exports.source_data(request),
         data_version=f"v{request.version_number}.r{request.revision}",
         organisation=request.organisation,
     )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("<int:pk>/do/<slug:action>/", views.transition, name="transition"),
     path("<int:pk>/documents/<int:document_id>/", views.stored_document, name="document"),
-    path("<int:pk>/download/<slug:kind>/<slug:fmt>/<slug:language>/", views.download,
-         name="download"),
+    path(
+        "<int:pk>/download/<slug:kind>/<slug:fmt>/<slug:language>/", views.download, name="download"
+    ),
 ]

@@ -34,24 +34,42 @@ LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 SIMPLE_PARTS: dict[str, tuple[FieldSpec, ...]] = {
     "requesting_authority": (FieldSpec("name"), FieldSpec("state"), FieldSpec("address", "long")),
-    "requested_authority": (FieldSpec("name"), FieldSpec("address", "long"),
-                            FieldSpec("directory_id", "number")),
-    "legal_basis": (FieldSpec("chosen", "choice", choices=("", *LEGAL_BASES)),
-                    FieldSpec("instrument"), FieldSpec("proposed", "list"),
-                    FieldSpec("override_reason", "long")),
-    "proceedings": (FieldSpec("subject", "long"),
-                    FieldSpec("nature", "choice", choices=("", *NATURES)),
-                    FieldSpec("conducting_authority"), FieldSpec("case_reference")),
-    "facts": (FieldSpec("summary", "long"), FieldSpec("transnational_nature", "long"),
-              FieldSpec("organized_criminal_group", "long")),
-    "procedures": (FieldSpec("procedures", "long"), FieldSpec("reasons", "long"),
-                   FieldSpec("certification", "bool"), FieldSpec("officials_present", "bool"),
-                   FieldSpec("oath", "bool")),
+    "requested_authority": (
+        FieldSpec("name"),
+        FieldSpec("address", "long"),
+        FieldSpec("directory_id", "number"),
+    ),
+    "legal_basis": (
+        FieldSpec("chosen", "choice", choices=("", *LEGAL_BASES)),
+        FieldSpec("instrument"),
+        FieldSpec("proposed", "list"),
+        FieldSpec("override_reason", "long"),
+    ),
+    "proceedings": (
+        FieldSpec("subject", "long"),
+        FieldSpec("nature", "choice", choices=("", *NATURES)),
+        FieldSpec("conducting_authority"),
+        FieldSpec("case_reference"),
+    ),
+    "facts": (
+        FieldSpec("summary", "long"),
+        FieldSpec("transnational_nature", "long"),
+        FieldSpec("organized_criminal_group", "long"),
+    ),
+    "procedures": (
+        FieldSpec("procedures", "long"),
+        FieldSpec("reasons", "long"),
+        FieldSpec("certification", "bool"),
+        FieldSpec("officials_present", "bool"),
+        FieldSpec("oath", "bool"),
+    ),
     "confidentiality": (FieldSpec("requested", "bool"), FieldSpec("reasons", "long")),
-    "urgency": (FieldSpec("urgent", "bool"), FieldSpec("deadline", "date"),
-                FieldSpec("reasons", "long")),
-    "contact": (FieldSpec("name"), FieldSpec("position"), FieldSpec("email"),
-                FieldSpec("phone")),
+    "urgency": (
+        FieldSpec("urgent", "bool"),
+        FieldSpec("deadline", "date"),
+        FieldSpec("reasons", "long"),
+    ),
+    "contact": (FieldSpec("name"), FieldSpec("position"), FieldSpec("email"), FieldSpec("phone")),
 }
 LIST_PARTS: dict[str, tuple[FieldSpec, ...]] = {
     "offences": OFFENCE_FIELDS,
@@ -105,8 +123,9 @@ def clean_value(spec: FieldSpec, value: Any, path: str, errors: ContentErrors) -
         return None
     limit = MAX_LINE if spec.kind in ("text", "choice", "date") else MAX_TEXT
     if len(value) > limit:
-        errors.add(path, _("This text is too long (at most %(limit)d characters).")
-                   % {"limit": limit})
+        errors.add(
+            path, _("This text is too long (at most %(limit)d characters).") % {"limit": limit}
+        )
         return None
     if "\x00" in value:
         errors.add(path, _("This text contains a character that is not allowed."))
@@ -119,14 +138,17 @@ def clean_value(spec: FieldSpec, value: Any, path: str, errors: ContentErrors) -
             return None
         return value.strip()
     if spec.kind == "choice" and value and value not in spec.choices:
-        errors.add(path, _("Choose one of: %(choices)s.") % {"choices": ", ".join(
-            c for c in spec.choices if c)})
+        errors.add(
+            path,
+            _("Choose one of: %(choices)s.") % {"choices": ", ".join(c for c in spec.choices if c)},
+        )
         return None
     return value
 
 
-def clean_object(specs: tuple[FieldSpec, ...], value: Any, path: str,
-                 errors: ContentErrors) -> dict[str, Any]:
+def clean_object(
+    specs: tuple[FieldSpec, ...], value: Any, path: str, errors: ContentErrors
+) -> dict[str, Any]:
     if value is None:
         value = {}
     if not isinstance(value, dict):
@@ -136,12 +158,15 @@ def clean_object(specs: tuple[FieldSpec, ...], value: Any, path: str,
     for key in value:
         if key not in known:
             errors.add(f"{path}.{key}", _("Unknown field."))
-    return {spec.name: clean_value(spec, value.get(spec.name), f"{path}.{spec.name}", errors)
-            for spec in specs}
+    return {
+        spec.name: clean_value(spec, value.get(spec.name), f"{path}.{spec.name}", errors)
+        for spec in specs
+    }
 
 
-def clean_list(specs: tuple[FieldSpec, ...], value: Any, path: str,
-               errors: ContentErrors) -> list[dict[str, Any]]:
+def clean_list(
+    specs: tuple[FieldSpec, ...], value: Any, path: str, errors: ContentErrors
+) -> list[dict[str, Any]]:
     if value in (None, ""):
         return []
     if not isinstance(value, list):
@@ -170,9 +195,12 @@ def clean_measures(value: Any, errors: ContentErrors) -> list[dict[str, Any]]:
             errors.add(f"{path}.code", _("Unknown measure: %(code)s.") % {"code": code})
             continue
         specs = (*MEASURE_FIELDS[code], LINK_TO_FACTS)
-        cleaned.append({"code": code,
-                        "fields": clean_object(specs, measure.get("fields"), f"{path}.fields",
-                                               errors)})
+        cleaned.append(
+            {
+                "code": code,
+                "fields": clean_object(specs, measure.get("fields"), f"{path}.fields", errors),
+            }
+        )
     return cleaned
 
 
@@ -192,8 +220,11 @@ def clean_content(content: Any) -> dict[str, Any]:
     for key in ("target_language", "source_language"):
         value = content.get(key) or "en"
         if value not in LANGUAGE_CODES:
-            errors.add(key, _("Choose one of the six UN languages: %(codes)s.")
-                       % {"codes": ", ".join(sorted(LANGUAGE_CODES))})
+            errors.add(
+                key,
+                _("Choose one of the six UN languages: %(codes)s.")
+                % {"codes": ", ".join(sorted(LANGUAGE_CODES))},
+            )
         cleaned[key] = value
     channel = content.get("channel") or "central_authority"
     if channel not in CHANNELS:

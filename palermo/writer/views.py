@@ -32,8 +32,10 @@ require_writer = accounts_access.require(can_use_writer)
 
 
 def steps_nav(current: str) -> list[dict[str, Any]]:
-    return [{"slug": s, "label": STEP_LABELS[s], "current": s == current}
-            for s in (*STEP_NAMES, "review")]
+    return [
+        {"slug": s, "label": STEP_LABELS[s], "current": s == current}
+        for s in (*STEP_NAMES, "review")
+    ]
 
 
 @require_writer
@@ -49,8 +51,9 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 def raw_input(request: HttpRequest) -> dict[str, Any]:
-    return {k: v if len(v) > 1 else v[0] for k, v in request.POST.lists()
-            if k != "csrfmiddlewaretoken"}
+    return {
+        k: v if len(v) > 1 else v[0] for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"
+    }
 
 
 @require_writer
@@ -59,8 +62,9 @@ def step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in STEP_NAMES:
         raise Http404
     if writer_request.status != Status.DRAFT:
-        messages.info(request, _("This request is no longer a draft; open it to see what to do "
-                                 "next."))
+        messages.info(
+            request, _("This request is no longer a draft; open it to see what to do next.")
+        )
         return redirect("writer:review", pk=pk)
     content = writer_request.content
     restored = False
@@ -82,19 +86,35 @@ def step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         form = StepForm(step, content)
     routing = routing_for(writer_request) if step in ("authorities", "legal_basis") else None
     proposed = proposed_bases(routing) if routing else []
-    if step == "legal_basis" and not form.is_bound and proposed and not (
-            content.get("legal_basis") or {}).get("chosen"):
+    if (
+        step == "legal_basis"
+        and not form.is_bound
+        and proposed
+        and not (content.get("legal_basis") or {}).get("chosen")
+    ):
         form.initial["legal_basis__chosen"] = proposed[0]  # the best proposal, preselected
-    findings = [i for i in checklist_items(checklist_for(writer_request, routing))
-                if i["step"] == step]
+    findings = [
+        i for i in checklist_items(checklist_for(writer_request, routing)) if i["step"] == step
+    ]
     for item in findings:
         item["anchor"] = field_anchor(item["field"], form)
-    return render(request, "writer/step.html", {
-        "writer_request": writer_request, "form": form, "step": step,
-        "step_label": STEP_LABELS[step], "steps": steps_nav(step), "findings": findings,
-        "routing": routing, "proposed": [choice_label(code) for code in proposed],
-        "restored": restored, "updated_ms": int(writer_request.updated_at.timestamp() * 1000),
-    }, status=422 if request.method == "POST" else 200)
+    return render(
+        request,
+        "writer/step.html",
+        {
+            "writer_request": writer_request,
+            "form": form,
+            "step": step,
+            "step_label": STEP_LABELS[step],
+            "steps": steps_nav(step),
+            "findings": findings,
+            "routing": routing,
+            "proposed": [choice_label(code) for code in proposed],
+            "restored": restored,
+            "updated_ms": int(writer_request.updated_at.timestamp() * 1000),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 def field_anchor(path: str, form: StepForm) -> str:
@@ -132,16 +152,22 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     for item in items:
         item["acknowledged"] = item["rule"] in acknowledged
         item["url"] = reverse("writer:step", kwargs={"pk": pk, "step": item["step"]})
-    return render(request, "writer/review.html", {
-        "writer_request": writer_request, "steps": steps_nav("review"),
-        "errors": [i for i in items if i["severity"] == "error"],
-        "warnings": [i for i in items if i["severity"] == "warning"],
-        "languages": [(code, name) for code, name in _language_names()],
-        "documents": documents_for(writer_request)[:20],
-        "can_approve": can_approve_request(request.user, writer_request),
-        "signature_form": SignatureForm(), "reason_form": ReasonForm(),
-        "blocks": checklist.blocks_finalising(acknowledged),
-    })
+    return render(
+        request,
+        "writer/review.html",
+        {
+            "writer_request": writer_request,
+            "steps": steps_nav("review"),
+            "errors": [i for i in items if i["severity"] == "error"],
+            "warnings": [i for i in items if i["severity"] == "warning"],
+            "languages": [(code, name) for code, name in _language_names()],
+            "documents": documents_for(writer_request)[:20],
+            "can_approve": can_approve_request(request.user, writer_request),
+            "signature_form": SignatureForm(),
+            "reason_form": ReasonForm(),
+            "blocks": checklist.blocks_finalising(acknowledged),
+        },
+    )
 
 
 def _language_names() -> list[tuple[str, str]]:
@@ -176,35 +202,39 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "return":
             services.return_to_draft(user, writer_request, request.POST.get("reason", ""))
         elif action == "approve":
-            services.approve_request(user, writer_request,
-                                     request.POST.get("signature_block", ""))
+            services.approve_request(user, writer_request, request.POST.get("signature_block", ""))
         elif action == "finalise":
             services.finalise_request(user, writer_request)
         elif action == "send":
             services.send_request(user, writer_request)
         else:
             successor = services.new_version(user, writer_request)
-            messages.success(request, _("Version %(number)d created as a draft.")
-                             % {"number": successor.version_number})
+            messages.success(
+                request,
+                _("Version %(number)d created as a draft.") % {"number": successor.version_number},
+            )
             return redirect("writer:review", pk=successor.pk)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Status: %(status)s.")
-                         % {"status": writer_request.get_status_display()})
+        messages.success(
+            request, _("Status: %(status)s.") % {"status": writer_request.get_status_display()}
+        )
     return redirect("writer:review", pk=pk)
 
 
 @require_writer
 def download(request: HttpRequest, pk: int, kind: str, fmt: str, language: str) -> HttpResponse:
     writer_request = access_request_by_id(request.user, pk)
-    if kind not in exports.KINDS or fmt not in exports.FORMATS or (
-            language not in DOCUMENT_LANGUAGES):
+    if (
+        kind not in exports.KINDS
+        or fmt not in exports.FORMATS
+        or (language not in DOCUMENT_LANGUAGES)
+    ):
         raise Http404
     document = services.render_request(request.user, writer_request, fmt, language, kind)
     return attachment_response(document)
-
 
 
 @require_writer

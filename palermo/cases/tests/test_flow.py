@@ -118,8 +118,13 @@ def test_two_caseworkers_editing_at_once_nothing_is_lost_silently(world):
     alice, sam = world.client("alice"), world.client("sam")
     _register(alice, world)
     case = Case.objects.get()
-    form = {"version": case.version, "title": "Alice's title", "channel": "central_authority",
-            "received_on": "2026-11-02", "correspondence_language": "es"}
+    form = {
+        "version": case.version,
+        "title": "Alice's title",
+        "channel": "central_authority",
+        "received_on": "2026-11-02",
+        "correspondence_language": "es",
+    }
     assert alice.post(f"/en/cases/{case.pk}/edit/", form).status_code == 302
     late = sam.post(f"/en/cases/{case.pk}/edit/", {**form, "title": "Sam's title"})
     assert late.status_code == 409

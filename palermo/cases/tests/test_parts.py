@@ -213,8 +213,11 @@ def test_demo_loads_about_300_cases_with_transitions_and_is_idempotent(db):
 def test_country_page_shows_the_section_to_members_only(world, rf):
     from palermo.reference.sections import country_sections
 
-    CaseFactory(organisation=world.authority_a, counterpart_state=world.state_y,
-                our_reference="IN-2026-0042")
+    CaseFactory(
+        organisation=world.authority_a,
+        counterpart_state=world.state_y,
+        our_reference="IN-2026-0042",
+    )
     request = rf.get("/")
     request.user = world.users["alice"]
     [section] = [s for s in country_sections(request, world.state_y) if s.app == "cases"]

@@ -12,8 +12,17 @@ from palermo.core.documents.models import GeneratedDocument
 
 @admin.register(GeneratedDocument)
 class GeneratedDocumentAdmin(admin.ModelAdmin[GeneratedDocument]):
-    list_display = ["created_at", "kind", "format", "language", "target_type", "target_id",
-                    "data_version", "sha256", "created_by"]
+    list_display = [
+        "created_at",
+        "kind",
+        "format",
+        "language",
+        "target_type",
+        "target_id",
+        "data_version",
+        "sha256",
+        "created_by",
+    ]
     list_filter = ["format", "language", "kind"]
     search_fields = ["sha256", "target_id", "kind"]
 

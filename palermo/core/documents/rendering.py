@@ -58,8 +58,14 @@ DEFAULT_FONTS: tuple[str, ...] = (LATIN_FONT, ARABIC_FONT, CJK_FONT, "Noto Sans"
 
 # Language tags for the documents (BCP 47 for HTML, Word's tags for DOCX).
 HTML_LANG = {"zh-hans": "zh-Hans"}
-WORD_LANG = {"ar": "ar-SA", "zh-hans": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU",
-             "es": "es-ES"}
+WORD_LANG = {
+    "ar": "ar-SA",
+    "zh-hans": "zh-CN",
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "ru": "ru-RU",
+    "es": "es-ES",
+}
 
 
 def is_rtl(language: str) -> bool:
@@ -169,8 +175,10 @@ def paragraph_is_rtl(text: str, language: str) -> bool:
     the paragraph starts in a right-to-left script (an Arabic name or quotation)."""
     direction = text_dir(text)
     if is_rtl(language):
-        return not (direction == "ltr" and not any(
-            unicodedata.bidirectional(char) in ("R", "AL") for char in text))
+        return not (
+            direction == "ltr"
+            and not any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+        )
     return direction == "rtl"
 
 
@@ -179,8 +187,12 @@ def _all_paragraphs(document: DocxDocument) -> Iterator[Paragraph]:
     for table in document.tables:
         yield from _table_paragraphs(table)
     for section in document.sections:
-        for part in (section.header, section.footer, section.first_page_header,
-                     section.first_page_footer):
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
             if part.is_linked_to_previous:
                 continue
             yield from part.paragraphs
@@ -212,8 +224,16 @@ def _make_rtl(paragraph: Paragraph) -> None:
         bidi = OxmlElement("w:bidi")
         # w:bidi must come before spacing, indentation and justification in pPr.
         anchor = None
-        for name in ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                     "w:jc", "w:textDirection", "w:outlineLvl", "w:rPr"):
+        for name in (
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:jc",
+            "w:textDirection",
+            "w:outlineLvl",
+            "w:rPr",
+        ):
             anchor = p_pr.find(qn(name))
             if anchor is not None:
                 break
@@ -260,4 +280,3 @@ def _set_language_defaults(document: DocxDocument, language: str) -> None:
                 del style_fonts.attrib[qn(attribute)]
         style_fonts.set(qn("w:eastAsia"), CJK_FONT)
         style_fonts.set(qn("w:cs"), ARABIC_FONT)
-

@@ -54,15 +54,20 @@ def store_generated_document(
         data_version=data_version or data_fingerprint(source),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    document.file.save(f"{kind}-{target.pk}-{language}-{sha256[:12]}.{fmt}",
-                       ContentFile(content), save=False)
+    document.file.save(
+        f"{kind}-{target.pk}-{language}-{sha256[:12]}.{fmt}", ContentFile(content), save=False
+    )
     document.save()
     record_event(
         actor,
         "document.generated",
         target,
-        changes={"document": [None, document.pk], "format": [None, fmt],
-                 "language": [None, language], "sha256": [None, sha256]},
+        changes={
+            "document": [None, document.pk],
+            "format": [None, fmt],
+            "language": [None, language],
+            "sha256": [None, sha256],
+        },
         organisation=organisation,
     )
     return document

@@ -21,8 +21,17 @@ SQLITE_DEFAULT = Path("palermo-default.sqlite3")
 
 @pytest.mark.parametrize(
     "raw, expected",
-    [("true", True), ("1", True), ("YES", True), (" on ", True),
-     ("false", False), ("0", False), ("no", False), ("", False), (None, True)],
+    [
+        ("true", True),
+        ("1", True),
+        ("YES", True),
+        (" on ", True),
+        ("false", False),
+        ("0", False),
+        ("no", False),
+        ("", False),
+        (None, True),
+    ],
 )
 def test_read_bool(raw, expected):
     env = {} if raw is None else {"FLAG": raw}
@@ -32,18 +41,36 @@ def test_read_bool(raw, expected):
 @pytest.mark.parametrize(
     "reader, env, message",
     [
-        (lambda env: read_bool("PALERMO_DEBUG", False, env), {"PALERMO_DEBUG": "maybe"},
-         "PALERMO_DEBUG must be true or false"),
-        (lambda env: read_int("EMAIL_PORT", 587, env, minimum=1), {"EMAIL_PORT": "smtp"},
-         "EMAIL_PORT must be a whole number"),
-        (lambda env: read_int("EMAIL_PORT", 587, env, minimum=1), {"EMAIL_PORT": "0"},
-         "EMAIL_PORT must be at least 1"),
-        (lambda env: read_choice("PALERMO_EMAIL_BACKEND", "smtp", ["smtp", "console"], env),
-         {"PALERMO_EMAIL_BACKEND": "pigeon"}, "PALERMO_EMAIL_BACKEND must be one of smtp, console"),
-        (lambda env: read_database("DATABASE_URL", SQLITE_DEFAULT, env),
-         {"DATABASE_URL": "mysql://root@localhost/x"}, "DATABASE_URL must look like postgresql://"),
-        (lambda env: read_database("DATABASE_URL", SQLITE_DEFAULT, env),
-         {"DATABASE_URL": "postgresql://user@host:5432"}, "DATABASE_URL must name a database"),
+        (
+            lambda env: read_bool("PALERMO_DEBUG", False, env),
+            {"PALERMO_DEBUG": "maybe"},
+            "PALERMO_DEBUG must be true or false",
+        ),
+        (
+            lambda env: read_int("EMAIL_PORT", 587, env, minimum=1),
+            {"EMAIL_PORT": "smtp"},
+            "EMAIL_PORT must be a whole number",
+        ),
+        (
+            lambda env: read_int("EMAIL_PORT", 587, env, minimum=1),
+            {"EMAIL_PORT": "0"},
+            "EMAIL_PORT must be at least 1",
+        ),
+        (
+            lambda env: read_choice("PALERMO_EMAIL_BACKEND", "smtp", ["smtp", "console"], env),
+            {"PALERMO_EMAIL_BACKEND": "pigeon"},
+            "PALERMO_EMAIL_BACKEND must be one of smtp, console",
+        ),
+        (
+            lambda env: read_database("DATABASE_URL", SQLITE_DEFAULT, env),
+            {"DATABASE_URL": "mysql://root@localhost/x"},
+            "DATABASE_URL must look like postgresql://",
+        ),
+        (
+            lambda env: read_database("DATABASE_URL", SQLITE_DEFAULT, env),
+            {"DATABASE_URL": "postgresql://user@host:5432"},
+            "DATABASE_URL must name a database",
+        ),
     ],
 )
 def test_bad_values_name_the_variable_and_what_is_expected(reader, env, message):
@@ -58,10 +85,17 @@ def test_database_defaults_to_sqlite_in_wal_mode():
 
 
 def test_postgresql_url_is_parsed():
-    db = read_database("DATABASE_URL", SQLITE_DEFAULT,
-                       {"DATABASE_URL": "postgresql://palermo:pw@db.internal:5433/palermo"})
+    db = read_database(
+        "DATABASE_URL",
+        SQLITE_DEFAULT,
+        {"DATABASE_URL": "postgresql://palermo:pw@db.internal:5433/palermo"},
+    )
     assert (db["ENGINE"], db["NAME"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "palermo", "db.internal", 5433)
+        "django.db.backends.postgresql",
+        "palermo",
+        "db.internal",
+        5433,
+    )
 
 
 def test_lists_are_comma_separated():
@@ -72,8 +106,12 @@ def _palermo(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("PALERMO_", "DJANGO_"))}
     clean.pop("SECRET_KEY", None)
     return subprocess.run(
-        [sys.executable, "-m", "palermo", *args], env={**clean, **env},
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-m", "palermo", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

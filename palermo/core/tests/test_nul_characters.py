@@ -6,8 +6,10 @@ import pytest
 @pytest.mark.parametrize(
     "path, params",
     [
-        ("/api/v1/directory/route", {"requesting_state": "IT\x00A", "requested_state": "ITA",
-                                     "request_type": "mla"}),
+        (
+            "/api/v1/directory/route",
+            {"requesting_state": "IT\x00A", "requested_state": "ITA", "request_type": "mla"},
+        ),
         ("/api/v1/reference/countries", {"q": "\x00"}),
         ("/en/knowledge/", {"q": "freez\x00ing"}),
     ],

@@ -10,7 +10,6 @@ def test_home_page_renders_in_each_language_with_direction(client, db, language)
     assert ('dir="rtl"' in html) == (language == "ar")
 
 
-
 def test_api_docs_page_loads_nothing_from_outside(client, db):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
@@ -21,5 +20,5 @@ def test_api_docs_page_loads_nothing_from_outside(client, db):
 
 def test_no_page_loads_assets_from_a_cdn(client, db):
     html = client.get("/en/").content.decode()
-    for attribute in ('src="http', "src=\"//", 'href="http', 'href="//'):
+    for attribute in ('src="http', 'src="//', 'href="http', 'href="//'):
         assert attribute not in html

@@ -11,8 +11,12 @@ def test_debug_weak_key_and_missing_email_are_reported(settings):
     settings.DEBUG = True
     settings.SECRET_KEY = "insecure-development-key-only-for-palermo-debug-mode"
     settings.EMAIL_HOST = ""
-    ids = {m.id for m in preflight.check_debug_and_demo() + preflight.check_secret_key()
-           + preflight.check_email()}
+    ids = {
+        m.id
+        for m in preflight.check_debug_and_demo()
+        + preflight.check_secret_key()
+        + preflight.check_email()
+    }
     assert {"palermo.W001", "palermo.W003", "palermo.W004"} <= ids
 
 

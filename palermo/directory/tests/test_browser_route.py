@@ -24,9 +24,13 @@ def ask(page: Page, base: str) -> None:
 
 @pytest.mark.browser
 def test_routing_lookup_as_anonymous_and_as_practitioner(live_server, page: Page, world):
-    AuthorityFactory(country=world.state_x, name="Xandria Extradition Office",
-                     competences=["extradition"], channels=["diplomatic"],
-                     accepted_languages=["fr"])
+    AuthorityFactory(
+        country=world.state_x,
+        name="Xandria Extradition Office",
+        competences=["extradition"],
+        channels=["diplomatic"],
+        accepted_languages=["fr"],
+    )
     ask(page, live_server.url)
     answer = page.locator(".route-answer")
     expect(answer).to_contain_text("Xandria Extradition Office")
@@ -39,7 +43,8 @@ def test_routing_lookup_as_anonymous_and_as_practitioner(live_server, page: Page
     page.fill("input[name=login]", "pat@example.org")
     page.fill("input[name=password]", TEST_PASSWORD)
     page.locator("form").filter(has=page.locator("input[name=login]")).locator(
-        "button[type=submit]").click()
+        "button[type=submit]"
+    ).click()
     page.wait_for_load_state()
     ask(page, live_server.url)
     answer = page.locator(".route-answer")
@@ -51,8 +56,10 @@ def test_routing_lookup_as_anonymous_and_as_practitioner(live_server, page: Page
 def test_routing_lookup_on_a_phone_in_arabic(live_server, page: Page, world):
     AuthorityFactory(country=world.state_x, name="Xandria Central Authority")
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(f"{live_server.url}/ar/directory/route/?requested_state=XAA&requesting_state=YBB"
-              "&request_type=mla&measure=freezing")
+    page.goto(
+        f"{live_server.url}/ar/directory/route/?requested_state=XAA&requesting_state=YBB"
+        "&request_type=mla&measure=freezing"
+    )
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator(".route-answer")).to_contain_text("Xandria Central Authority")
     # Nothing sticks out sideways on a narrow screen, here or on the directory itself.

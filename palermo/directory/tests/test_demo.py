@@ -43,9 +43,11 @@ def test_demo_varies_languages_channels_and_requirements(countries):
     demo.load_demo(lambda _line: None)
     entries = list(Authority.objects.all())
     assert len({lang for a in entries for lang in a.accepted_languages}) >= 8
-    assert {c for a in entries for c in a.channels} == {"central_authority", "diplomatic",
-                                                        "interpol"}
+    assert {c for a in entries for c in a.channels} == {
+        "central_authority",
+        "diplomatic",
+        "interpol",
+    }
     assert {a.certification for a in entries} >= {"none", "apostille", "legalisation"}
-    assert {a.dual_criminality_policy for a in entries} >= {"never", "coercive", "listed",
-                                                            "always"}
+    assert {a.dual_criminality_policy for a in entries} >= {"never", "coercive", "listed", "always"}
     assert any(a.is_stale() for a in entries)  # something for the demo focal point to verify

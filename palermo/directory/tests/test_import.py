@@ -17,15 +17,22 @@ from palermo.directory.models import Authority
 
 def good(external_id: str = "xaa-ca", **fields: object) -> dict[str, object]:
     record: dict[str, object] = {
-        "external_id": external_id, "country": "XAA", "name": "Xandrian Central Authority",
+        "external_id": external_id,
+        "country": "XAA",
+        "name": "Xandrian Central Authority",
         "local_names": [{"language": "fr", "name": "Autorité centrale xandrienne"}],
         "competences": ["mla_central_authority", "extradition"],
-        "accepted_languages": ["en", "fr"], "channels": ["central_authority", "interpol"],
-        "emails": ["ca@xandria.example"], "certification": "apostille",
-        "dual_criminality_policy": "listed", "dual_criminality_measures": ["search_seizure"],
-        "untoc_basis_mla": True, "last_verified_on": "2026-10-01",
-        "contacts": [{"name": "Xavier Contact", "languages": ["fr"],
-                      "email": "xavier@xandria.example"}],
+        "accepted_languages": ["en", "fr"],
+        "channels": ["central_authority", "interpol"],
+        "emails": ["ca@xandria.example"],
+        "certification": "apostille",
+        "dual_criminality_policy": "listed",
+        "dual_criminality_measures": ["search_seizure"],
+        "untoc_basis_mla": True,
+        "last_verified_on": "2026-10-01",
+        "contacts": [
+            {"name": "Xavier Contact", "languages": ["fr"], "email": "xavier@xandria.example"}
+        ],
         "guides": [{"kind": "guide", "title": "MLA guide", "url": "https://xandria.example/g"}],
     }
     record.update(fields)
@@ -34,15 +41,19 @@ def good(external_id: str = "xaa-ca", **fields: object) -> dict[str, object]:
 
 def write(tmp_path: Path, records: list[object]) -> Path:
     path = tmp_path / "authorities.jsonl"
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
-                              for r in records) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records)
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_import_creates_then_changes_nothing_on_a_second_run(world, tmp_path):
     OrganisationFactory(name="Xandria MLA Office", country=world.state_x)
-    path = write(tmp_path, [good(organisation="Xandria MLA Office"), good("xaa-fiu",
-                                                                           name="Xandria FIU")])
+    path = write(
+        tmp_path, [good(organisation="Xandria MLA Office"), good("xaa-fiu", name="Xandria FIU")]
+    )
     out = StringIO()
     call_command("import_authorities", str(path), stdout=out)
     assert "created 2, updated 0, unchanged 0" in out.getvalue()

@@ -20,22 +20,29 @@ VERIFIED = dt.datetime(2025, 3, 1, 10, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def entries(world):
     return {
-        "x": AuthorityFactory(country=world.state_x, name="Xandria Central Authority",
-                              last_verified_at=VERIFIED),
-        "y": AuthorityFactory(country=world.state_y, name="Yberia Central Authority",
-                              last_verified_at=VERIFIED),
+        "x": AuthorityFactory(
+            country=world.state_x, name="Xandria Central Authority", last_verified_at=VERIFIED
+        ),
+        "y": AuthorityFactory(
+            country=world.state_y, name="Yberia Central Authority", last_verified_at=VERIFIED
+        ),
     }
 
 
-@pytest.mark.parametrize("today, stale", [
-    ("2025-09-01", False), ("2026-02-28", False), ("2026-03-01 09:00", False),
-    ("2026-03-02", True), ("2027-01-01", True),
-])
+@pytest.mark.parametrize(
+    "today, stale",
+    [
+        ("2025-09-01", False),
+        ("2026-02-28", False),
+        ("2026-03-01 09:00", False),
+        ("2026-03-02", True),
+        ("2027-01-01", True),
+    ],
+)
 def test_flagged_stale_after_twelve_months(entries, today, stale):
     with time_machine.travel(dt.datetime.fromisoformat(today).replace(tzinfo=dt.UTC), tick=False):
         assert entries["x"].is_stale() is stale
-        page = Client().get(
-            f"/en/directory/{entries['x'].pk}/").content.decode()
+        page = Client().get(f"/en/directory/{entries['x'].pk}/").content.decode()
         assert ("Not verified for over 12 months" in page) is stale
 
 
@@ -43,11 +50,17 @@ def test_never_verified_is_stale(world):
     assert AuthorityFactory(country=world.state_x, last_verified_at=None).is_stale()
 
 
-@pytest.mark.parametrize("persona, status, sees_x, sees_y", [
-    ("anon", 302, False, False), ("practitioner", 403, False, False),
-    ("alice", 403, False, False), ("fiona", 200, True, False),
-    ("eddie", 200, True, True), ("staff", 200, True, True),
-])
+@pytest.mark.parametrize(
+    "persona, status, sees_x, sees_y",
+    [
+        ("anon", 302, False, False),
+        ("practitioner", 403, False, False),
+        ("alice", 403, False, False),
+        ("fiona", 200, True, False),
+        ("eddie", 200, True, True),
+        ("staff", 200, True, True),
+    ],
+)
 def test_stale_list_shows_each_focal_point_their_own_state(
     world, entries, persona, status, sees_x, sees_y
 ):
@@ -62,8 +75,7 @@ def test_stale_list_shows_each_focal_point_their_own_state(
 def test_confirming_from_the_stale_list_clears_the_flag(world, entries):
     with time_machine.travel(dt.datetime(2026, 6, 1, tzinfo=dt.UTC), tick=False):
         client = world.client("fiona")
-        response = client.post(f"/en/directory/{entries['x'].pk}/verify/",
-                               {"next_page": "stale"})
+        response = client.post(f"/en/directory/{entries['x'].pk}/verify/", {"next_page": "stale"})
         assert response["Location"].endswith("/directory/stale/")
         listed = client.get("/en/directory/stale/").content.decode()
         assert "Xandria Central Authority" not in listed

@@ -20,14 +20,27 @@ from palermo.directory.tests.factories import (
 
 # Values that only verified practitioners may see (set by the factories).
 RESTRICTED_VALUES = [
-    "+999 555 0101", "mla-secret-desk@justice.example.org", "+999 555 0199", "555-NIGHT",
-    "ask for Maria", "Quentin Quietname", "quentin.quietname@justice.example.org",
+    "+999 555 0101",
+    "mla-secret-desk@justice.example.org",
+    "+999 555 0199",
+    "555-NIGHT",
+    "ask for Maria",
+    "Quentin Quietname",
+    "quentin.quietname@justice.example.org",
 ]
 PUBLIC_NAME = "Ministry of Justice of Xandria"
 
 SEES_RESTRICTED = {
-    "anon": False, "newcomer": False, "practitioner": True, "alice": True, "bob": True,
-    "sam": True, "adam": True, "fiona": True, "eddie": True, "staff": True,
+    "anon": False,
+    "newcomer": False,
+    "practitioner": True,
+    "alice": True,
+    "bob": True,
+    "sam": True,
+    "adam": True,
+    "fiona": True,
+    "eddie": True,
+    "staff": True,
 }
 
 
@@ -61,7 +74,7 @@ def bodies(client: Client, entry, with_pdf: bool) -> dict[str, str]:
         "api detail": f"/api/v1/directory/authorities/{entry.pk}",
         "api route": f"/api/v1/directory/route?{route}",
         "api error": "/api/v1/directory/route?requesting_state=YBB&requested_state=XAA"
-                     "&request_type=mla&measure=nonsense",
+        "&request_type=mla&measure=nonsense",
     }
     found = {}
     for name, address in addresses.items():
@@ -81,8 +94,9 @@ def bodies(client: Client, entry, with_pdf: bool) -> dict[str, str]:
 @pytest.mark.parametrize("persona, sees", list(SEES_RESTRICTED.items()))
 def test_restricted_fields_reach_verified_practitioners_only(world, entry, persona, sees):
     # Rendering PDFs is slow; one persona on each side of the line is enough for the PDF.
-    found = bodies(client_for(world, persona), entry,
-                   with_pdf=persona in ("anon", "newcomer", "practitioner"))
+    found = bodies(
+        client_for(world, persona), entry, with_pdf=persona in ("anon", "newcomer", "practitioner")
+    )
     for name, text in found.items():
         if name == "api error":
             continue
@@ -94,10 +108,18 @@ def test_restricted_fields_reach_verified_practitioners_only(world, entry, perso
                 assert value not in text, (persona, name, value)
 
 
-@pytest.mark.parametrize("persona, status", [
-    ("anon", 404), ("newcomer", 404), ("practitioner", 200), ("alice", 200), ("fiona", 200),
-    ("eddie", 200), ("staff", 200),
-])
+@pytest.mark.parametrize(
+    "persona, status",
+    [
+        ("anon", 404),
+        ("newcomer", 404),
+        ("practitioner", 200),
+        ("alice", 200),
+        ("fiona", 200),
+        ("eddie", 200),
+        ("staff", 200),
+    ],
+)
 def test_contact_vcard_is_for_practitioners_only(world, entry, persona, status):
     contact = entry.contacts.get()
     response = client_for(world, persona).get(f"/en/directory/contacts/{contact.pk}/vcard/")
@@ -109,8 +131,10 @@ def test_contact_vcard_is_for_practitioners_only(world, entry, persona, status):
         assert b"BEGIN:VCARD" in response.content
 
 
-@pytest.mark.parametrize("persona, finds", [("anon", False), ("newcomer", False),
-                                            ("practitioner", True), ("fiona", True)])
+@pytest.mark.parametrize(
+    "persona, finds",
+    [("anon", False), ("newcomer", False), ("practitioner", True), ("fiona", True)],
+)
 @pytest.mark.parametrize("search", ["mla-secret-desk", "Quietname", "ask for Maria", "555-NIGHT"])
 def test_searching_a_restricted_value_finds_nothing_for_the_public(
     world, entry, persona, finds, search
@@ -129,8 +153,15 @@ def test_public_search_finds_public_fields(world, entry):
 
 def test_anonymous_api_leaves_restricted_keys_out_entirely(world, entry):
     data = Client().get(f"/api/v1/directory/authorities/{entry.pk}").json()
-    for key in ("phones", "emails", "fax", "urgent_procedure", "notes", "contacts",
-                "last_verified_by"):
+    for key in (
+        "phones",
+        "emails",
+        "fax",
+        "urgent_procedure",
+        "notes",
+        "contacts",
+        "last_verified_by",
+    ):
         assert key not in data
     assert data["accepted_languages"] == ["en", "fr"]
 
@@ -170,8 +201,9 @@ def test_the_name_in_the_interface_language_is_shown_where_the_state_uses_it(wor
     from palermo.directory.services import local_names_text
 
     names = [{"language": "ar", "name": "وزارة العدل (اختبار)"}]
-    authority = AuthorityFactory(country=world.state_x, local_names=names,
-                                 local_names_text=local_names_text(names))
+    authority = AuthorityFactory(
+        country=world.state_x, local_names=names, local_names_text=local_names_text(names)
+    )
     assert "وزارة العدل (اختبار)" in Client().get("/ar/directory/").content.decode()
     assert "وزارة العدل (اختبار)" not in Client().get("/en/directory/").content.decode()
     detail = Client().get(f"/ar/directory/{authority.pk}/").content.decode()

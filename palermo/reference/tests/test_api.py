@@ -10,8 +10,13 @@ from conftest import PERSONA_NAMES, World
 
 BASE = "/api/v1/reference"
 LISTS = [
-    "/countries", "/regional-groups", "/instruments", "/instruments/untoc/articles",
-    "/participation", "/crime-types", "/cross-cutting-issues",
+    "/countries",
+    "/regional-groups",
+    "/instruments",
+    "/instruments/untoc/articles",
+    "/participation",
+    "/crime-types",
+    "/cross-cutting-issues",
 ]
 
 
@@ -44,33 +49,49 @@ def test_countries_pagination(reference_data, client):
     assert len({c["iso3"] for c in everything["items"]}) == 249
 
 
-@pytest.mark.parametrize("query, count, present", [
-    ("regional_group=weog&un_member=true", 29, "USA"),
-    ("regional_group=african", 54, "NGA"),
-    ("un_member=true", 193, "FRA"),
-    ("un_member=false", 56, "PRI"),
-    ("q=Франция", 1, "FRA"),
-    ("q=DEU", 1, "DEU"),
-])
+@pytest.mark.parametrize(
+    "query, count, present",
+    [
+        ("regional_group=weog&un_member=true", 29, "USA"),
+        ("regional_group=african", 54, "NGA"),
+        ("un_member=true", 193, "FRA"),
+        ("un_member=false", 56, "PRI"),
+        ("q=Франция", 1, "FRA"),
+        ("q=DEU", 1, "DEU"),
+    ],
+)
 def test_countries_filters(reference_data, client, query, count, present):
     body = get_json(client, f"/countries?{query}&limit=500")
     assert body["count"] == count
     assert present in {c["iso3"] for c in body["items"]}
 
 
-@pytest.mark.parametrize("how, name, group", [
-    ({"url": "?lang=fr"}, "France", "Groupe des États d’Europe occidentale et autres États"),
-    ({"url": "?lang=ru"}, "Франция", "Группа западноевропейских и других государств"),
-    ({"url": "?lang=zh-hans"}, "法国", "西欧和其他国家组"),
-    ({"url": "", "HTTP_ACCEPT_LANGUAGE": "ar"}, "فرنسا", "مجموعة دول أوروبا الغربية ودول أخرى"),
-    ({"url": "", "HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9"}, "Francia",
-     "Grupo de los Estados de Europa Occidental y otros Estados"),
-    ({"url": "", "HTTP_ACCEPT_LANGUAGE": "zh-CN"}, "法国", "西欧和其他国家组"),
-    ({"url": "", "HTTP_ACCEPT_LANGUAGE": "de-DE"}, "France", "Western European and other States"),
-    ({"url": ""}, "France", "Western European and other States"),
-    ({"url": "?lang=en", "HTTP_ACCEPT_LANGUAGE": "fr"}, "France",
-     "Western European and other States"),
-])
+@pytest.mark.parametrize(
+    "how, name, group",
+    [
+        ({"url": "?lang=fr"}, "France", "Groupe des États d’Europe occidentale et autres États"),
+        ({"url": "?lang=ru"}, "Франция", "Группа западноевропейских и других государств"),
+        ({"url": "?lang=zh-hans"}, "法国", "西欧和其他国家组"),
+        ({"url": "", "HTTP_ACCEPT_LANGUAGE": "ar"}, "فرنسا", "مجموعة دول أوروبا الغربية ودول أخرى"),
+        (
+            {"url": "", "HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9"},
+            "Francia",
+            "Grupo de los Estados de Europa Occidental y otros Estados",
+        ),
+        ({"url": "", "HTTP_ACCEPT_LANGUAGE": "zh-CN"}, "法国", "西欧和其他国家组"),
+        (
+            {"url": "", "HTTP_ACCEPT_LANGUAGE": "de-DE"},
+            "France",
+            "Western European and other States",
+        ),
+        ({"url": ""}, "France", "Western European and other States"),
+        (
+            {"url": "?lang=en", "HTTP_ACCEPT_LANGUAGE": "fr"},
+            "France",
+            "Western European and other States",
+        ),
+    ],
+)
 def test_names_in_the_language_asked_for(reference_data, client, how, name, group):
     headers = {k: v for k, v in how.items() if k != "url"}
     body = get_json(client, f"/countries/FRA{how['url']}", **headers)
@@ -94,8 +115,11 @@ def test_country_detail_carries_participation_with_provenance(reference_data, cl
     assert untoc["participation"]["consent_date"] == "2003-09-24"
     assert untoc["participation"]["as_at"] == "2024-05-04"
     assert untoc["participation"]["sources"]
-    assert by_instrument["tip"] == {"instrument": "tip", "status": "not_recorded",
-                                    "participation": None}
+    assert by_instrument["tip"] == {
+        "instrument": "tip",
+        "status": "not_recorded",
+        "participation": None,
+    }
 
 
 def test_participation_filters(reference_data, client):
@@ -110,8 +134,12 @@ def test_articles_and_taxonomies(reference_data, client):
     articles = get_json(client, "/instruments/untoc/articles?limit=100&lang=es")
     assert articles["count"] == 41
     art18 = next(a for a in articles["items"] if a["number"] == "18")
-    assert art18 == {"reference": "UNTOC-18", "instrument": "untoc", "number": "18",
-                     "title": "Asistencia judicial recíproca"}
+    assert art18 == {
+        "reference": "UNTOC-18",
+        "instrument": "untoc",
+        "number": "18",
+        "title": "Asistencia judicial recíproca",
+    }
     instruments = get_json(client, "/instruments")["items"]
     assert {i["code"]: i["parent"] for i in instruments}["som"] == "untoc"
     crimes = get_json(client, "/crime-types?limit=100")
@@ -119,19 +147,23 @@ def test_articles_and_taxonomies(reference_data, client):
     assert crimes["items"][0]["code"] == "corruption" and crimes["items"][0]["description"]
 
 
-@pytest.mark.parametrize("url, status, field", [
-    ("/countries/ZZZ", 404, "iso3"),
-    ("/countries/TOOLONG", 404, "iso3"),
-    ("/countries?regional_group=atlantis", 422, "regional_group"),
-    ("/countries?lang=de", 422, "lang"),
-    ("/countries?un_member=maybe", 422, "query.un_member"),
-    ("/instruments/palermo/articles", 422, "code"),
-    ("/participation?instrument=palermo", 422, "instrument"),
-    ("/participation?country=ZZZ", 422, "country"),
-    ("/crime-types?limit=-1", 422, "query.limit"),
-])
-def test_errors_name_the_parameter_in_the_project_format(reference_data, client, url, status,
-                                                         field):
+@pytest.mark.parametrize(
+    "url, status, field",
+    [
+        ("/countries/ZZZ", 404, "iso3"),
+        ("/countries/TOOLONG", 404, "iso3"),
+        ("/countries?regional_group=atlantis", 422, "regional_group"),
+        ("/countries?lang=de", 422, "lang"),
+        ("/countries?un_member=maybe", 422, "query.un_member"),
+        ("/instruments/palermo/articles", 422, "code"),
+        ("/participation?instrument=palermo", 422, "instrument"),
+        ("/participation?country=ZZZ", 422, "country"),
+        ("/crime-types?limit=-1", 422, "query.limit"),
+    ],
+)
+def test_errors_name_the_parameter_in_the_project_format(
+    reference_data, client, url, status, field
+):
     body = get_json(client, url, status=status)
     assert set(body) == {"error"}
     assert body["error"]["code"] in ("not_found", "invalid_input")

@@ -31,8 +31,11 @@ def test_find_a_state_in_arabic_and_open_its_page(live_server, page: Page):
 def test_country_pages_fit_a_phone_screen(live_server, page: Page):
     load_reference(None)
     page.set_viewport_size({"width": 360, "height": 740})
-    for path in ("/fr/reference/countries/AFG/", "/en/reference/instruments/untoc/",
-                 "/ru/reference/?group=eastern-european"):
+    for path in (
+        "/fr/reference/countries/AFG/",
+        "/en/reference/instruments/untoc/",
+        "/ru/reference/?group=eastern-european",
+    ):
         page.goto(f"{live_server.url}{path}")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

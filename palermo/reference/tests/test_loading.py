@@ -28,8 +28,15 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def history_rows() -> int:
-    models = [Country, RegionalGroup, Instrument, Article, Participation, CrimeType,
-              CrossCuttingIssue]
+    models = [
+        Country,
+        RegionalGroup,
+        Instrument,
+        Article,
+        Participation,
+        CrimeType,
+        CrossCuttingIssue,
+    ]
     return sum(m.history.count() for m in models)  # type: ignore[attr-defined]
 
 
@@ -52,7 +59,12 @@ def test_loads_every_file_with_the_expected_counts(loaded):
     assert Country.objects.filter(is_un_member=True).count() == 193
     assert RegionalGroup.objects.count() == 5
     assert list(Instrument.objects.values_list("code", flat=True)) == [
-        "untoc", "tip", "som", "firearms", "uncac", "drugs1988"
+        "untoc",
+        "tip",
+        "som",
+        "firearms",
+        "uncac",
+        "drugs1988",
     ]
     articles = {i.code: i.articles.count() for i in Instrument.objects.all()}
     assert articles["untoc"] == 41 and articles["tip"] == 20
@@ -71,8 +83,13 @@ def test_regional_groups_count_members_and_special_cases(loaded):
         g.code: members.filter(regional_group=g).exclude(iso3__in=special).count()
         for g in RegionalGroup.objects.all()
     }
-    assert counts == {"african": 54, "asia-pacific": 53, "eastern-european": 23, "grulac": 33,
-                      "weog": 28}
+    assert counts == {
+        "african": 54,
+        "asia-pacific": 53,
+        "eastern-european": 23,
+        "grulac": 33,
+        "weog": 28,
+    }
     usa = Country.objects.get(iso3="USA")
     assert usa.regional_group.code == "weog" and usa.regional_group_observer
     assert Country.objects.get(iso3="KIR").regional_group.code == "asia-pacific"
@@ -156,30 +173,53 @@ def test_staff_edits_survive_a_load_of_unchanged_files(loaded):
 
 BAD_ROWS = [
     # file, line to replace, replacement, expected reason
-    ("regional-groups.jsonl", 2, '{"code": "asia-pacific", "sort_order": 2}',
-     "“name” must give a text in each of the six languages"),
+    (
+        "regional-groups.jsonl",
+        2,
+        '{"code": "asia-pacific", "sort_order": 2}',
+        "“name” must give a text in each of the six languages",
+    ),
     ("countries.jsonl", 3, "{not json", "not valid JSON"),
-    ("countries.jsonl", 7,
-     '{"iso2": "af", "iso3": "AFX", "numeric": "999", "name": {}, "official_name": ""}',
-     "“iso2” must be two capital letters"),
+    (
+        "countries.jsonl",
+        7,
+        '{"iso2": "af", "iso3": "AFX", "numeric": "999", "name": {}, "official_name": ""}',
+        "“iso2” must be two capital letters",
+    ),
     ("un-member-states.csv", 25, "ZZZ,african,no,Nowhere", "no country has the ISO code ZZZ"),
     ("un-member-states.csv", 26, "AGO,africa,no,Angola", "unknown regional group “africa”"),
     ("un-member-states.csv", 27, "AGO,african,no,Angola", "AGO already appears on line"),
-    ("instruments.jsonl", 2,
-     '{"code": "tip", "sort_order": 2, "parent": "untoc", "adopted_on": "2000-15-11"}',
-     "“adopted_on” must be a date written YYYY-MM-DD"),
-    ("articles.jsonl", 4,
-     '{"instrument": "untoc", "number": "4", "title": {"en": "Sovereignty", "fr": "Souveraineté"}}',
-     "“title” lacks a text in ar, es, ru, zh-hans"),
-    ("articles.jsonl", 5,
-     '{"instrument": "palermo", "number": "5", "title": {}}', "unknown instrument “palermo”"),
-    ("cross-cutting-issues.jsonl", 3,
-     '{"code": "extradition", "sort_order": "3"}', "“sort_order” must be a whole number"),
+    (
+        "instruments.jsonl",
+        2,
+        '{"code": "tip", "sort_order": 2, "parent": "untoc", "adopted_on": "2000-15-11"}',
+        "“adopted_on” must be a date written YYYY-MM-DD",
+    ),
+    (
+        "articles.jsonl",
+        4,
+        '{"instrument": "untoc", "number": "4",'
+        ' "title": {"en": "Sovereignty", "fr": "Souveraineté"}}',
+        "“title” lacks a text in ar, es, ru, zh-hans",
+    ),
+    (
+        "articles.jsonl",
+        5,
+        '{"instrument": "palermo", "number": "5", "title": {}}',
+        "unknown instrument “palermo”",
+    ),
+    (
+        "cross-cutting-issues.jsonl",
+        3,
+        '{"code": "extradition", "sort_order": "3"}',
+        "“sort_order” must be a whole number",
+    ),
 ]
 
 
-@pytest.mark.parametrize("file, line, replacement, reason", BAD_ROWS,
-                         ids=[f"{f}:{n}" for f, n, _r, _e in BAD_ROWS])
+@pytest.mark.parametrize(
+    "file, line, replacement, reason", BAD_ROWS, ids=[f"{f}:{n}" for f, n, _r, _e in BAD_ROWS]
+)
 def test_a_bad_row_stops_the_load_naming_file_line_and_reason(
     db, data_copy, file, line, replacement, reason
 ):
@@ -225,12 +265,15 @@ def participation_line_of(path: Path, iso3: str) -> int:
     return index + 1
 
 
-@pytest.mark.parametrize("field, value, reason", [
-    ("entry_into_force", "2003-13-40", "“entry_into_force” must be a date"),
-    ("iso3", "ATL", "no country has the ISO code “ATL”"),
-    ("sources", [], "“sources” must list at least one web address"),
-    ("entry_into_force", "1999-01-01", "is earlier than ratification or accession"),
-])
+@pytest.mark.parametrize(
+    "field, value, reason",
+    [
+        ("entry_into_force", "2003-13-40", "“entry_into_force” must be a date"),
+        ("iso3", "ATL", "no country has the ISO code “ATL”"),
+        ("sources", [], "“sources” must list at least one web address"),
+        ("entry_into_force", "1999-01-01", "is earlier than ratification or accession"),
+    ],
+)
 def test_participation_errors_name_the_line_of_the_record(db, data_copy, field, value, reason):
     path = data_copy / "untoc-participation.json"
     document = json.loads(path.read_text(encoding="utf-8"))

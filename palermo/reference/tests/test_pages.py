@@ -11,15 +11,39 @@ from conftest import PERSONA_NAMES, World
 from palermo.reference import sections
 
 LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
-FRANCE = {"en": "France", "fr": "France", "es": "Francia", "ru": "Франция", "ar": "فرنسا",
-          "zh-hans": "法国"}
-PARTY = {"en": "Party", "fr": "Partie", "es": "Parte", "ru": "Участник", "ar": "طرف",
-         "zh-hans": "缔约国"}
-NOT_RECORDED = {"en": "Not recorded", "fr": "Non enregistré", "es": "Sin registro",
-                "ru": "Нет сведений", "ar": "غير مسجل", "zh-hans": "无记录"}
+FRANCE = {
+    "en": "France",
+    "fr": "France",
+    "es": "Francia",
+    "ru": "Франция",
+    "ar": "فرنسا",
+    "zh-hans": "法国",
+}
+PARTY = {
+    "en": "Party",
+    "fr": "Partie",
+    "es": "Parte",
+    "ru": "Участник",
+    "ar": "طرف",
+    "zh-hans": "缔约国",
+}
+NOT_RECORDED = {
+    "en": "Not recorded",
+    "fr": "Non enregistré",
+    "es": "Sin registro",
+    "ru": "Нет сведений",
+    "ar": "غير مسجل",
+    "zh-hans": "无记录",
+}
 # Afghanistan signed UNTOC on 14 December 2000, in each language's own date format.
-SIGNED = {"en": "Dec. 14, 2000", "fr": "14 décembre 2000", "es": "14 de diciembre de 2000",
-          "ru": "14 декабря 2000", "ar": "2000", "zh-hans": "2000年12月14日"}
+SIGNED = {
+    "en": "Dec. 14, 2000",
+    "fr": "14 décembre 2000",
+    "es": "14 de diciembre de 2000",
+    "ru": "14 декабря 2000",
+    "ar": "2000",
+    "zh-hans": "2000年12月14日",
+}
 
 PAGES = [
     "/{lang}/reference/",
@@ -55,27 +79,33 @@ def test_countries_are_named_and_sorted_in_the_page_language(reference_data, cli
     assert "Countries and territories found: 249" in html or lang != "en"
 
 
-@pytest.mark.parametrize("lang, first, second", [
-    ("en", "Albania", "Zimbabwe"),
-    ("fr", "Afrique du Sud", "Albanie"),  # sorted as French readers expect, not by byte
-    ("fr", "Égypte", "Érythrée"),
-    ("fr", "Équateur", "Espagne"),
-    ("es", "Alemania", "Bélgica"),
-    ("ru", "Австралия", "Франция"),
-])
+@pytest.mark.parametrize(
+    "lang, first, second",
+    [
+        ("en", "Albania", "Zimbabwe"),
+        ("fr", "Afrique du Sud", "Albanie"),  # sorted as French readers expect, not by byte
+        ("fr", "Égypte", "Érythrée"),
+        ("fr", "Équateur", "Espagne"),
+        ("es", "Alemania", "Bélgica"),
+        ("ru", "Австралия", "Франция"),
+    ],
+)
 def test_sort_order_ignores_case_and_accents(reference_data, client, lang, first, second):
     html = html_of(client, f"/{lang}/reference/")
     assert html.index(f">{first}</a>") < html.index(f">{second}</a>")
 
 
-@pytest.mark.parametrize("query, present, absent", [
-    ("?q=Франция", "France", "Germany"),
-    ("?q=fra", "France", "Germany"),
-    ("?q=DEU", "Germany", "France"),
-    ("?group=weog&un_member=yes", "United States", "Brazil"),
-    ("?un_member=no", "Puerto Rico", "France"),
-    ("?group=grulac", "Brazil", "France"),
-])
+@pytest.mark.parametrize(
+    "query, present, absent",
+    [
+        ("?q=Франция", "France", "Germany"),
+        ("?q=fra", "France", "Germany"),
+        ("?q=DEU", "Germany", "France"),
+        ("?group=weog&un_member=yes", "United States", "Brazil"),
+        ("?un_member=no", "Puerto Rico", "France"),
+        ("?group=grulac", "Brazil", "France"),
+    ],
+)
 def test_countries_filters(reference_data, client, query, present, absent):
     html = html_of(client, f"/en/reference/{query}")
     assert f">{present}</a>" in html and f">{absent}</a>" not in html
@@ -117,10 +147,14 @@ def test_a_state_without_a_record_is_not_recorded_never_not_a_party(reference_da
     assert html.count(">Not recorded<") == 6
 
 
-@pytest.mark.parametrize("url", [
-    "/en/reference/countries/ZZZ/", "/en/reference/countries/TOOLONG/",
-    "/en/reference/instruments/palermo/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/reference/countries/ZZZ/",
+        "/en/reference/countries/TOOLONG/",
+        "/en/reference/instruments/palermo/",
+    ],
+)
 def test_unknown_codes_are_not_found(reference_data, client, url):
     assert client.get(url).status_code == 404
 
@@ -156,11 +190,13 @@ def test_participation_status_escapes_and_drops_unsafe_sources(reference_data, c
 def test_other_apps_contribute_sections_to_the_country_page(reference_data, client, monkeypatch):
     def contributed(app: str) -> Any:
         if app == "knowledge":
-            return SimpleNamespace(country_section=lambda request, country: {
-                "title": f"Laws of {country.iso3}",
-                "template": "reference/participation_status.html",
-                "context": {"participation": None, "compact": True},
-            })
+            return SimpleNamespace(
+                country_section=lambda request, country: {
+                    "title": f"Laws of {country.iso3}",
+                    "template": "reference/participation_status.html",
+                    "context": {"participation": None, "compact": True},
+                }
+            )
         if app == "cases":
             return SimpleNamespace(country_section=lambda request, country: None)
         return None
@@ -192,10 +228,20 @@ ADMIN_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("persona, expected", [
-    ("anon", 302), ("practitioner", 302), ("alice", 302), ("bob", 302), ("sam", 302),
-    ("adam", 302), ("fiona", 302), ("eddie", 302), ("staff", 200),
-])
+@pytest.mark.parametrize(
+    "persona, expected",
+    [
+        ("anon", 302),
+        ("practitioner", 302),
+        ("alice", 302),
+        ("bob", 302),
+        ("sam", 302),
+        ("adam", 302),
+        ("fiona", 302),
+        ("eddie", 302),
+        ("staff", 200),
+    ],
+)
 def test_reference_admin_is_for_staff_only(reference_data, world: World, persona, expected):
     client = world.client(persona)
     for page in ADMIN_PAGES:
@@ -206,9 +252,17 @@ def test_reference_admin_is_for_staff_only(reference_data, world: World, persona
 
 
 def test_a_section_without_a_template_is_left_out_not_fatal(reference_data, client, monkeypatch):
-    monkeypatch.setattr(sections, "_section_module", lambda app: SimpleNamespace(
-        country_section=lambda request, country: {"title": f"From {app}", "count": 1}
-    ) if app == "review" else None)
+    monkeypatch.setattr(
+        sections,
+        "_section_module",
+        lambda app: (
+            SimpleNamespace(
+                country_section=lambda request, country: {"title": f"From {app}", "count": 1}
+            )
+            if app == "review"
+            else None
+        ),
+    )
     response = client.get("/en/reference/countries/AFG/")
     assert response.status_code == 200
     assert "From review" not in response.content.decode()
@@ -226,10 +280,19 @@ def test_staff_edit_a_country_in_the_admin_with_history(reference_data, world: W
     for field in ("name_en", "name_fr", "name_ar", "name_zh_hans", "name_ru", "name_es"):
         assert f'name="{field}"' in html
     data = {
-        "name_en": "France", "name_fr": "France", "name_es": "Francia", "name_ru": "Франция",
-        "name_ar": "فرنسا", "name_zh_hans": "法国", "official_name": "French Republic",
-        "aliases": '["Hexagone"]', "iso2": "FR", "iso3": "FRA", "numeric": "250",
-        "is_un_member": "on", "regional_group": str(france.regional_group_id),
+        "name_en": "France",
+        "name_fr": "France",
+        "name_es": "Francia",
+        "name_ru": "Франция",
+        "name_ar": "فرنسا",
+        "name_zh_hans": "法国",
+        "official_name": "French Republic",
+        "aliases": '["Hexagone"]',
+        "iso2": "FR",
+        "iso3": "FRA",
+        "numeric": "250",
+        "is_un_member": "on",
+        "regional_group": str(france.regional_group_id),
     }
     response = client.post(f"/en/admin/reference/country/{france.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -247,15 +310,23 @@ def test_staff_edit_participation_notifications_with_history(reference_data, wor
     record = Participation.objects.get(country__iso3="DEU", instrument__code="untoc")
     url = f"/en/admin/reference/participation/{record.pk}/change/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "country": record.country_id, "instrument": record.instrument_id,
-        "signature": "2000-12-12", "consent_action": "ratification",
-        "consent_date": "2006-06-14", "entry_into_force": "2006-07-14",
-        "extradition_basis_accepted": "true",
-        "central_authority_notified": "Federal Office of Justice",
-        "accepted_languages": '["de", "en"]', "sources": '["https://example.org/notice"]',
-        "as_at": "2024-05-04", "notes": "",
-    })
+    response = client.post(
+        url,
+        {
+            "country": record.country_id,
+            "instrument": record.instrument_id,
+            "signature": "2000-12-12",
+            "consent_action": "ratification",
+            "consent_date": "2006-06-14",
+            "entry_into_force": "2006-07-14",
+            "extradition_basis_accepted": "true",
+            "central_authority_notified": "Federal Office of Justice",
+            "accepted_languages": '["de", "en"]',
+            "sources": '["https://example.org/notice"]',
+            "as_at": "2024-05-04",
+            "notes": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     record.refresh_from_db()
     assert record.extradition_basis_accepted is True

@@ -16,19 +16,51 @@ from palermo.reference.tests.factories import (
 )
 
 FIND_COUNTRY = [
-    ("FR", "FRA"), ("fra", "FRA"), ("250", "FRA"), ("France", "FRA"), ("  france ", "FRA"),
-    ("French Republic", "FRA"), ("Франция", "FRA"), ("法国", "FRA"), ("فرنسا", "FRA"),
+    ("FR", "FRA"),
+    ("fra", "FRA"),
+    ("250", "FRA"),
+    ("France", "FRA"),
+    ("  france ", "FRA"),
+    ("French Republic", "FRA"),
+    ("Франция", "FRA"),
+    ("法国", "FRA"),
+    ("فرنسا", "FRA"),
     ("Francia", "FRA"),
-    ("Côte d’Ivoire", "CIV"), ("cote d'ivoire", "CIV"), ("COTE D IVOIRE", "CIV"),
-    ("Ivory Coast", "CIV"), ("Кот-д’Ивуар", "CIV"), ("科特迪瓦", "CIV"),
-    ("Türkiye", "TUR"), ("Turkey", "TUR"), ("turkiye", "TUR"), ("Турция", "TUR"),
-    ("United States of America", "USA"), ("USA", "USA"), ("us", "USA"),
-    ("Estados Unidos", "USA"), ("美国", "USA"), ("الولايات المتحدة", "USA"),
-    ("Russian Federation", "RUS"), ("Russia", "RUS"), ("Российская Федерация", "RUS"),
-    ("Россия", "RUS"), ("Perú", "PER"), ("peru", "PER"), ("Bolivia", "BOL"),
-    ("4", "AFG"), ("004", "AFG"), ("أفغانستان", "AFG"), ("افغانستان", "AFG"),
-    ("Viet Nam", "VNM"), ("State of Palestine", "PSE"), ("Taiwan Province of China", "TWN"),
-    ("", None), ("   ", None), ("Atlantis", None), ("XX", None), ("999", None),
+    ("Côte d’Ivoire", "CIV"),
+    ("cote d'ivoire", "CIV"),
+    ("COTE D IVOIRE", "CIV"),
+    ("Ivory Coast", "CIV"),
+    ("Кот-д’Ивуар", "CIV"),
+    ("科特迪瓦", "CIV"),
+    ("Türkiye", "TUR"),
+    ("Turkey", "TUR"),
+    ("turkiye", "TUR"),
+    ("Турция", "TUR"),
+    ("United States of America", "USA"),
+    ("USA", "USA"),
+    ("us", "USA"),
+    ("Estados Unidos", "USA"),
+    ("美国", "USA"),
+    ("الولايات المتحدة", "USA"),
+    ("Russian Federation", "RUS"),
+    ("Russia", "RUS"),
+    ("Российская Федерация", "RUS"),
+    ("Россия", "RUS"),
+    ("Perú", "PER"),
+    ("peru", "PER"),
+    ("Bolivia", "BOL"),
+    ("4", "AFG"),
+    ("004", "AFG"),
+    ("أفغانستان", "AFG"),
+    ("افغانستان", "AFG"),
+    ("Viet Nam", "VNM"),
+    ("State of Palestine", "PSE"),
+    ("Taiwan Province of China", "TWN"),
+    ("", None),
+    ("   ", None),
+    ("Atlantis", None),
+    ("XX", None),
+    ("999", None),
 ]
 
 
@@ -43,10 +75,17 @@ def test_find_country_takes_at_most_two_queries(reference_data, django_assert_ma
         assert selectors.find_country("Франция") is not None
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Côte d’Ivoire", "cote d ivoire"), ("ÉTATS-UNIS", "etats unis"),
-    ("الْجَزَائِر", "الجزاير"), ("إيران", "ايران"), ("Ёлка", "елка"), ("中国", "中国"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Côte d’Ivoire", "cote d ivoire"),
+        ("ÉTATS-UNIS", "etats unis"),
+        ("الْجَزَائِر", "الجزاير"),
+        ("إيران", "ايران"),
+        ("Ёлка", "елка"),
+        ("中国", "中国"),
+    ],
+)
 def test_fold(text, key):
     assert fold(text) == key
 
@@ -57,10 +96,13 @@ def three_states(db):
     party = CountryFactory(iso2="QP", iso3="QPP", numeric="981", name="Partyland")
     signatory = CountryFactory(iso2="QQ", iso3="QQQ", numeric="982", name="Signland")
     unknown = CountryFactory(iso2="QR", iso3="QRR", numeric="983", name="Unrecorded")
-    ParticipationFactory(country=party, instrument=untoc, signature=datetime.date(2000, 12, 12),
-                         consent_date=datetime.date(2003, 1, 1))
-    ParticipationFactory(country=signatory, instrument=untoc,
-                         signature=datetime.date(2000, 12, 12))
+    ParticipationFactory(
+        country=party,
+        instrument=untoc,
+        signature=datetime.date(2000, 12, 12),
+        consent_date=datetime.date(2003, 1, 1),
+    )
+    ParticipationFactory(country=signatory, instrument=untoc, signature=datetime.date(2000, 12, 12))
     return party, signatory, unknown
 
 
@@ -73,10 +115,18 @@ def test_is_party_is_three_valued(three_states):
     assert selectors.is_party(party, "tip") is None
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    (0, 0, True), (0, 1, False), (1, 0, False), (0, 2, None), (2, 0, None), (1, 2, False),
-    (2, 2, None),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (0, 0, True),
+        (0, 1, False),
+        (1, 0, False),
+        (0, 2, None),
+        (2, 0, None),
+        (1, 2, False),
+        (2, 2, None),
+    ],
+)
 def test_both_parties(three_states, a, b, expected):
     assert selectors.both_parties(three_states[a], three_states[b], "untoc") is expected
 
@@ -87,12 +137,24 @@ def test_participation_of(three_states):
     assert selectors.participation_of(unknown, "untoc") is None
 
 
-@pytest.mark.parametrize("ref, expected", [
-    ("UNTOC-18", ("untoc", "18")), ("untoc-18", ("untoc", "18")), ("TIP-6", ("tip", "6")),
-    ("SOM-8", ("som", "8")), ("SOM 8", ("som", "8")), ("FIREARMS-5", ("firearms", "5")),
-    ("UNCAC-46", ("uncac", "46")), ("DRUGS1988-7", ("drugs1988", "7")),
-    ("UNTOC-99", None), ("XYZ-1", None), ("UNTOC", None), ("18", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        ("UNTOC-18", ("untoc", "18")),
+        ("untoc-18", ("untoc", "18")),
+        ("TIP-6", ("tip", "6")),
+        ("SOM-8", ("som", "8")),
+        ("SOM 8", ("som", "8")),
+        ("FIREARMS-5", ("firearms", "5")),
+        ("UNCAC-46", ("uncac", "46")),
+        ("DRUGS1988-7", ("drugs1988", "7")),
+        ("UNTOC-99", None),
+        ("XYZ-1", None),
+        ("UNTOC", None),
+        ("18", None),
+        ("", None),
+    ],
+)
 def test_article_by_reference(reference_data, ref, expected):
     article = selectors.article_by_reference(ref)
     assert ((article.instrument.code, article.number) if article else None) == expected
@@ -108,17 +170,18 @@ def test_taxonomies_are_listed_in_order(reference_data):
     assert issues[:3] == ["international-cooperation", "mutual-legal-assistance", "extradition"]
 
 
-@pytest.mark.parametrize("text, group, member, iso3_in, iso3_out", [
-    ("fran", "", None, "FRA", "DEU"),
-    ("Франц", "", None, "FRA", "DEU"),
-    ("", "weog", None, "USA", "BRA"),
-    ("", "", False, "PRI", "FRA"),
-    ("DEU", "", True, "DEU", "FRA"),
-])
+@pytest.mark.parametrize(
+    "text, group, member, iso3_in, iso3_out",
+    [
+        ("fran", "", None, "FRA", "DEU"),
+        ("Франц", "", None, "FRA", "DEU"),
+        ("", "weog", None, "USA", "BRA"),
+        ("", "", False, "PRI", "FRA"),
+        ("DEU", "", True, "DEU", "FRA"),
+    ],
+)
 def test_list_countries_filters(reference_data, text, group, member, iso3_in, iso3_out):
-    found = set(
-        selectors.list_countries(text, group, member).values_list("iso3", flat=True)
-    )
+    found = set(selectors.list_countries(text, group, member).values_list("iso3", flat=True))
     assert iso3_in in found and iso3_out not in found
 
 

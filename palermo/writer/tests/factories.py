@@ -10,8 +10,9 @@ from palermo.writer.models import WriterRequest
 from palermo.writer.samples import sample
 
 
-def make_request(world: Any, persona: str = "alice", sample_name: str = "bank_records",
-                 **changes: Any) -> WriterRequest:
+def make_request(
+    world: Any, persona: str = "alice", sample_name: str = "bank_records", **changes: Any
+) -> WriterRequest:
     """A draft of `persona`, with the sample's content moved to the world's two States."""
     content = sample(sample_name)
     content["requesting_authority"]["state"] = world.state_x.iso3

@@ -13,12 +13,30 @@ from palermo.writer import services
 from palermo.writer.tests.factories import make_request
 
 # Requests of authority A: its members see them; nobody else learns they exist.
-ON_A_DRAFT = {"anon": 302, "practitioner": 404, "alice": 200, "bob": 404, "sam": 200,
-              "adam": 200, "fiona": 404, "eddie": 404, "staff": 404}
+ON_A_DRAFT = {
+    "anon": 302,
+    "practitioner": 404,
+    "alice": 200,
+    "bob": 404,
+    "sam": 200,
+    "adam": 200,
+    "fiona": 404,
+    "eddie": 404,
+    "staff": 404,
+}
 API_ON_A_DRAFT = {**ON_A_DRAFT, "anon": 401}
 # Pages for everyone who may write: verified practitioners and every role above them.
-WRITERS = {"anon": 302, "practitioner": 200, "alice": 200, "bob": 200, "sam": 200,
-           "adam": 200, "fiona": 200, "eddie": 200, "staff": 200}
+WRITERS = {
+    "anon": 302,
+    "practitioner": 200,
+    "alice": 200,
+    "bob": 200,
+    "sam": 200,
+    "adam": 200,
+    "fiona": 200,
+    "eddie": 200,
+    "staff": 200,
+}
 
 
 @pytest.fixture
@@ -64,8 +82,9 @@ def test_index(world: Any, persona: str) -> None:
 @pytest.mark.parametrize("persona", PERSONA_NAMES)
 @pytest.mark.parametrize("action", ["autosave/facts/", "acknowledge/", "do/submit/"])
 def test_posts_on_a_draft(world: Any, a_draft: Any, persona: str, action: str) -> None:
-    response = world.client(persona).post(f"/en/writer/{a_draft.pk}/{action}",
-                                          {"facts__summary": "x"})
+    response = world.client(persona).post(
+        f"/en/writer/{a_draft.pk}/{action}", {"facts__summary": "x"}
+    )
     expected = ON_A_DRAFT[persona]
     if expected == 200:
         expected = 200 if action.startswith("autosave") else 302  # redirect to review
@@ -80,13 +99,17 @@ def test_api_endpoints_on_a_draft(world: Any, a_draft: Any, persona: str) -> Non
     expected = API_ON_A_DRAFT[persona]
     calls = [
         client.get(base),
-        client.patch(base, json.dumps({"content": {"purpose": "To prove the transfers."}}),
-                     content_type="application/json"),
+        client.patch(
+            base,
+            json.dumps({"content": {"purpose": "To prove the transfers."}}),
+            content_type="application/json",
+        ),
         client.post(f"{base}/validate"),
         client.get(f"{base}/render?format=pdf&lang=ar"),
         client.get(f"{base}/render?format=json&lang=en"),
-        client.post(f"{base}/acknowledge", json.dumps({"rules": []}),
-                    content_type="application/json"),
+        client.post(
+            f"{base}/acknowledge", json.dumps({"rules": []}), content_type="application/json"
+        ),
     ]
     assert [c.status_code for c in calls] == [expected] * len(calls)
 
@@ -120,13 +143,17 @@ def test_unverified_user_cannot_write(world: Any, django_user_model: Any) -> Non
     client = Client()
     client.force_login(user)
     assert client.get("/en/writer/").status_code == 403
-    assert client.post("/api/v1/writer/requests", "{}",
-                       content_type="application/json").status_code == 403
+    assert (
+        client.post("/api/v1/writer/requests", "{}", content_type="application/json").status_code
+        == 403
+    )
 
 
 @pytest.mark.django_db
 def test_bob_cannot_approve_or_transition_a_request(world: Any, a_draft: Any) -> None:
     response = world.client("bob").post(
-        f"/api/v1/writer/requests/{a_draft.pk}/transitions/submit", "{}",
-        content_type="application/json")
+        f"/api/v1/writer/requests/{a_draft.pk}/transitions/submit",
+        "{}",
+        content_type="application/json",
+    )
     assert response.status_code == 404

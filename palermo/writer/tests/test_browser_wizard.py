@@ -19,8 +19,9 @@ def sign_in(page: Page, live_server: Any, user: Any) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
 
 
 def save_and_continue(page: Page) -> None:
@@ -46,30 +47,36 @@ def test_wizard_to_downloaded_pdf(live_server: Any, page: Page, tmp_path: Any) -
     save_and_continue(page)
 
     page.get_by_label("Subject and nature of the investigation or proceedings").fill(
-        "Investigation of a group laundering the proceeds of fraud")
+        "Investigation of a group laundering the proceeds of fraud"
+    )
     page.get_by_label("Authority conducting the proceedings").fill("Prosecutor of Xandria City")
     page.get_by_label("Case reference", exact=True).fill("XC-2026-17")
     save_and_continue(page)
 
     page.get_by_label("Description", exact=True).fill(
-        "Laundering of proceeds through company accounts")
+        "Laundering of proceeds through company accounts"
+    )
     page.get_by_label("Provisions of the law of the requesting State").fill("Penal Code art. 9")
     page.get_by_label("Maximum penalty (years of imprisonment)").fill("10")
     page.get_by_label("Offence established under the Convention (arts 5, 6, 8 or 23)").check()
     save_and_continue(page)
 
-    facts = ("Lantern Trading, run by Ana Doe from Xandria, moved 900 000 units of fraud "
-             "proceeds to an account at Banco Demo in Yberia between 2025 and 2026. ") * 3
+    facts = (
+        "Lantern Trading, run by Ana Doe from Xandria, moved 900 000 units of fraud "
+        "proceeds to an account at Banco Demo in Yberia between 2025 and 2026. "
+    ) * 3
     page.get_by_label("Summary of the relevant facts").fill(facts)
     page.get_by_label("Why the offence is transnational").fill("Money moved from X to Y.")
     page.get_by_label("The organized criminal group involved").fill("Four persons since 2024.")
     # Autosave keeps typed text across a reload, before anything is submitted.
     page.get_by_label("Why the offence is transnational").fill("Money moved from X to Y, twice.")
-    expect(page.locator(".writer-autosave-status")).to_have_text("Draft saved automatically.",
-                                                                 timeout=15_000)
+    expect(page.locator(".writer-autosave-status")).to_have_text(
+        "Draft saved automatically.", timeout=15_000
+    )
     page.reload()
     expect(page.get_by_label("Why the offence is transnational")).to_have_value(
-        "Money moved from X to Y, twice.")
+        "Money moved from X to Y, twice."
+    )
     save_and_continue(page)
 
     page.get_by_label("Name", exact=True).fill("Ana Doe")
@@ -86,11 +93,13 @@ def test_wizard_to_downloaded_pdf(live_server: Any, page: Page, tmp_path: Any) -
     page.get_by_label("From", exact=True).fill("2025-01-01")
     page.get_by_label("To", exact=True).fill("2026-06-30")
     page.get_by_label("How this measure follows from the facts").fill(
-        "The proceeds were paid into this account.")
+        "The proceeds were paid into this account."
+    )
     save_and_continue(page)
 
     page.get_by_label("Purpose of the evidence, information or action").fill(
-        "To prove the laundering at trial.")
+        "To prove the laundering at trial."
+    )
     save_and_continue(page)
     save_and_continue(page)  # handling: the contact is prefilled from the account
     page.get_by_role("button", name="Save and check").click()
@@ -103,7 +112,8 @@ def test_wizard_to_downloaded_pdf(live_server: Any, page: Page, tmp_path: Any) -
     with open(path, "rb") as handle:
         content = handle.read()
     assert content.startswith(b"%PDF")
-    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(
-        io.BytesIO(content)).pages).split())
+    text = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(content)).pages).split()
+    )
     assert "Request for mutual legal assistance in a criminal matter" in text
     assert "Banco Demo" in text and "Ana Doe" in text

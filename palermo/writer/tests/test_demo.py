@@ -14,8 +14,10 @@ from palermo.writer.selectors import checklist_for
 
 @pytest.mark.django_db
 def test_demo_requests_are_complete_and_idempotent(settings: Any) -> None:
-    for iso3, iso2, numeric, name in (("ITA", "IT", "380", "Italy"),
-                                      ("BRA", "BR", "076", "Brazil")):
+    for iso3, iso2, numeric, name in (
+        ("ITA", "IT", "380", "Italy"),
+        ("BRA", "BR", "076", "Brazil"),
+    ):
         if not Country.objects.filter(iso3=iso3).exists():
             CountryFactory(iso3=iso3, iso2=iso2, numeric=numeric, name=name)
     from palermo.accounts.demo import load_demo as load_accounts

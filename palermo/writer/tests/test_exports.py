@@ -24,8 +24,14 @@ TITLES = {
     "ru": "Просьба об оказании взаимной правовой помощи по уголовному делу",
     "es": "Solicitud de asistencia judicial recíproca en materia penal",
 }
-ANNEXES = {"ar": "المرفقات", "zh-hans": "附件", "en": "Annexes", "fr": "Annexes",
-           "ru": "Приложения", "es": "Anexos"}
+ANNEXES = {
+    "ar": "المرفقات",
+    "zh-hans": "附件",
+    "en": "Annexes",
+    "fr": "Annexes",
+    "ru": "Приложения",
+    "es": "Anexos",
+}
 
 
 def pdf_text(content: bytes) -> str:
@@ -57,16 +63,25 @@ def test_request_in_each_language_as_pdf_and_docx(world: Any, language: str) -> 
 
 @pytest.mark.django_db
 def test_arabic_free_text_and_chinese_characters_keep_their_order(world: Any) -> None:
-    request = make_request(world, target_language="ar", source_language="ar",
-                           purpose="إثبات مسار الأموال وتحديد الأشخاص المسيطرين على الحساب")
+    request = make_request(
+        world,
+        target_language="ar",
+        source_language="ar",
+        purpose="إثبات مسار الأموال وتحديد الأشخاص المسيطرين على الحساب",
+    )
     text = pdf_text(exports.render(request, "pdf", "ar"))
     assert "إثبات مسار الأموال وتحديد الأشخاص المسيطرين على الحساب" in text
     word = docx_text(exports.render(request, "docx", "ar"))
     assert "إثبات مسار الأموال وتحديد الأشخاص المسيطرين على الحساب" in word
-    request = make_request(world, target_language="zh-hans", source_language="zh-hans",
-                           purpose="证明资金流向并查明控制该账户的人员")
-    assert "证明资金流向并查明控制该账户的人员" in pdf_text(exports.render(request, "pdf",
-                                                                        "zh-hans"))
+    request = make_request(
+        world,
+        target_language="zh-hans",
+        source_language="zh-hans",
+        purpose="证明资金流向并查明控制该账户的人员",
+    )
+    assert "证明资金流向并查明控制该账户的人员" in pdf_text(
+        exports.render(request, "pdf", "zh-hans")
+    )
 
 
 @pytest.mark.django_db
@@ -117,9 +132,12 @@ def test_json_export_is_the_structured_request(world: Any) -> None:
 def test_hostile_and_long_text_comes_out_whole(world: Any) -> None:
     hostile = '<script>alert(1)</script> & "quotes" {{ doc.title }} {% if x %}'
     long_facts = " ".join(f"Fait numéro {n} 😀 صفقة 交易." for n in range(1500))
-    request = make_request(world, target_language="fr", purpose=hostile,
-                           facts={"summary": long_facts, "transnational_nature": "x",
-                                  "organized_criminal_group": "y"})
+    request = make_request(
+        world,
+        target_language="fr",
+        purpose=hostile,
+        facts={"summary": long_facts, "transnational_nature": "x", "organized_criminal_group": "y"},
+    )
     pdf = exports.render(request, "pdf", "fr")
     text = pdf_text(pdf)
     assert hostile in text
@@ -129,8 +147,9 @@ def test_hostile_and_long_text_comes_out_whole(world: Any) -> None:
 
 
 @pytest.mark.django_db
-def test_rendering_is_stored_with_hash_and_data_version(world: Any, settings: Any,
-                                                        tmp_path: Any) -> None:
+def test_rendering_is_stored_with_hash_and_data_version(
+    world: Any, settings: Any, tmp_path: Any
+) -> None:
     settings.MEDIA_ROOT = tmp_path
     request = make_request(world)
     document = services.render_request(world.users["alice"], request, "docx", "es")

@@ -19,8 +19,7 @@ from palermo.writer.tests.factories import make_request
 
 def api(client: Any, method: str, path: str, body: Any = None) -> Any:
     data = json.dumps(body) if body is not None else ""
-    return getattr(client, method)(f"/api/v1/writer{path}", data,
-                                   content_type="application/json")
+    return getattr(client, method)(f"/api/v1/writer{path}", data, content_type="application/json")
 
 
 @pytest.fixture
@@ -65,11 +64,14 @@ def test_changing_a_final_request_makes_a_new_version(world: Any, media: None) -
     request = make_request(world)
     services.submit_for_review(alice, request)
     services.approve_request(sam, request, "Sam Supervisor")
-    services.acknowledge_warnings(alice, request,
-                                  [w.rule for w in checklist_for(request).warnings])
+    services.acknowledge_warnings(alice, request, [w.rule for w in checklist_for(request).warnings])
     services.finalise_request(alice, request)
-    response = api(world.client("alice"), "patch", f"/requests/{request.pk}",
-                   {"content": {"purpose": "A new purpose."}})
+    response = api(
+        world.client("alice"),
+        "patch",
+        f"/requests/{request.pk}",
+        {"content": {"purpose": "A new purpose."}},
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["id"] != request.pk
@@ -103,10 +105,21 @@ def test_api_full_cycle(world: Any, media: None) -> None:
     assert checklist["ready"] is True
     assert {"severity", "rule", "field", "message"} <= set(checklist["items"][0])
     assert api(alice, "post", f"/requests/{pk}/transitions/submit", {}).status_code == 200
-    assert api(alice, "post", f"/requests/{pk}/transitions/approve",
-               {"signature_block": "Alice"}).status_code == 403
-    assert api(sam, "post", f"/requests/{pk}/transitions/approve",
-               {"signature_block": "Sam Supervisor"}).status_code == 200
+    assert (
+        api(
+            alice, "post", f"/requests/{pk}/transitions/approve", {"signature_block": "Alice"}
+        ).status_code
+        == 403
+    )
+    assert (
+        api(
+            sam,
+            "post",
+            f"/requests/{pk}/transitions/approve",
+            {"signature_block": "Sam Supervisor"},
+        ).status_code
+        == 200
+    )
     rules = [i["rule"] for i in checklist["items"] if i["severity"] == "warning"]
     assert api(alice, "post", f"/requests/{pk}/acknowledge", {"rules": rules}).status_code == 200
     assert api(alice, "post", f"/requests/{pk}/transitions/finalise", {}).status_code == 200
@@ -119,12 +132,15 @@ def test_api_full_cycle(world: Any, media: None) -> None:
     as_sent = next(d for d in stored if d["format"] == "pdf")
     again = alice.get(f"/api/v1/writer/requests/{pk}/documents/{as_sent['id']}")
     assert again.status_code == 200 and again["X-Content-SHA256"] == as_sent["sha256"]
-    assert world.client("bob").get(
-        f"/api/v1/writer/requests/{pk}/documents/{as_sent['id']}").status_code == 404
+    assert (
+        world.client("bob")
+        .get(f"/api/v1/writer/requests/{pk}/documents/{as_sent['id']}")
+        .status_code
+        == 404
+    )
     page = alice.get(f"/en/writer/{pk}/documents/{as_sent['id']}/")
     assert page.status_code == 200 and page.content.startswith(b"%PDF")
-    assert world.client("bob").get(
-        f"/en/writer/{pk}/documents/{as_sent['id']}/").status_code == 404
+    assert world.client("bob").get(f"/en/writer/{pk}/documents/{as_sent['id']}/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -138,8 +154,12 @@ def test_api_names_each_bad_field(world: Any) -> None:
     response = api(world.client("alice"), "post", "/requests", {"content": content})
     assert response.status_code == 422
     fields = {d["field"] for d in response.json()["error"]["details"]}
-    assert {"measures.0.fields.period_from", "offences.0.max_penalty_years",
-            "urgency.deadline", "colour"} <= fields
+    assert {
+        "measures.0.fields.period_from",
+        "offences.0.max_penalty_years",
+        "urgency.deadline",
+        "colour",
+    } <= fields
     content = sample("bank_records")
     content["requested_state"] = "ZZZ"
     response = api(world.client("alice"), "post", "/requests", {"content": content})
@@ -152,7 +172,8 @@ def test_api_names_each_bad_field(world: Any) -> None:
 def test_api_messages_follow_the_callers_language(world: Any) -> None:
     created = api(world.client("alice"), "post", "/requests", {"content": {}}).json()
     response = world.client("alice").post(
-        f"/api/v1/writer/requests/{created['id']}/validate", HTTP_ACCEPT_LANGUAGE="fr")
+        f"/api/v1/writer/requests/{created['id']}/validate", HTTP_ACCEPT_LANGUAGE="fr"
+    )
     messages = {i["rule"]: i["message"] for i in response.json()["items"]}
     assert messages["content.purpose"].startswith("Indiquez pourquoi")
 
@@ -173,7 +194,14 @@ def test_omissions_from_an_unseen_scenario_are_caught(world: Any) -> None:
     created = response.json()
     items = api(world.client("alice"), "post", f"/requests/{created['id']}/validate").json()
     errors = {i["rule"] for i in items["items"] if i["severity"] == "error"}
-    assert {"content.subject", "content.facts", "content.purpose", "content.measure_field",
-            "content.offence_provisions", "basis.untoc_not_serious",
-            "basis.untoc_transnational", "basis.untoc_group"} <= errors
+    assert {
+        "content.subject",
+        "content.facts",
+        "content.purpose",
+        "content.measure_field",
+        "content.offence_provisions",
+        "basis.untoc_not_serious",
+        "basis.untoc_transnational",
+        "basis.untoc_group",
+    } <= errors
     assert items["ready"] is False

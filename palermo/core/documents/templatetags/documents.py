@@ -25,7 +25,7 @@ def css_string(value: object) -> SafeString:
 
 @register.filter
 def text_dir(value: object) -> str:
-    """"rtl" or "ltr" from the first strongly directional character (Unicode's P2 rule), so an
+    """ "rtl" or "ltr" from the first strongly directional character (Unicode's P2 rule), so an
     English paragraph in an Arabic document, or an Arabic one in a French document, reads right."""
     for char in str(value or ""):
         kind = unicodedata.bidirectional(char)

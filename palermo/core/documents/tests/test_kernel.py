@@ -29,8 +29,14 @@ TITLES = {
     "ru": "Просьба о взаимной правовой помощи",
     "es": "Solicitud de asistencia judicial recíproca",
 }
-PAGE_WORDS = {"ar": "صفحة", "zh-hans": "页", "en": "Page", "fr": "Page", "ru": "Страница",
-              "es": "Página"}
+PAGE_WORDS = {
+    "ar": "صفحة",
+    "zh-hans": "页",
+    "en": "Page",
+    "fr": "Page",
+    "ru": "Страница",
+    "es": "Página",
+}
 
 
 def letter(language: str, **extra: Any) -> dict[str, Any]:
@@ -39,7 +45,7 @@ def letter(language: str, **extra: Any) -> dict[str, Any]:
         "reference": "XA/2026/0042",
         "date": "2026-11-28",
         "addressee_lines": ["Central Authority B"],
-        "paragraphs": ["Amounts < 10 000 & > 5 000 \"quoted\"", *extra.get("paragraphs", [])],
+        "paragraphs": ['Amounts < 10 000 & > 5 000 "quoted"', *extra.get("paragraphs", [])],
         "signature_lines": ["Alice Caseworker"],
         "document_marking": extra.get("marking", ""),
     }
@@ -91,14 +97,18 @@ def test_docx_fonts_and_language_tags_for_chinese_and_arabic() -> None:
 def test_docx_paragraph_direction_follows_its_text() -> None:
     context = letter("fr", paragraphs=["نص عربي في رسالة فرنسية"])
     french = docx.Document(io.BytesIO(render_docx(LETTER_TEMPLATE, context, "fr")))
-    bidi = {p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
-            for p in french.paragraphs}
+    bidi = {
+        p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+        for p in french.paragraphs
+    }
     assert bidi["نص عربي في رسالة فرنسية"] is True
     assert bidi[TITLES["fr"]] is False
     context = letter("ar", paragraphs=["An English sentence.", "جملة مع English"])
     arabic = docx.Document(io.BytesIO(render_docx(LETTER_TEMPLATE, context, "ar")))
-    bidi = {p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
-            for p in arabic.paragraphs}
+    bidi = {
+        p.text: p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+        for p in arabic.paragraphs
+    }
     assert bidi["An English sentence."] is False
     assert bidi["جملة مع English"] is True
 
@@ -128,7 +138,7 @@ def test_text_direction_of_free_text(text: str, expected: str) -> None:
 
 
 def test_css_string_escapes_quotes_and_backslashes() -> None:
-    assert css_string('a"b\\c') == 'a\\22 b\\5c c'
+    assert css_string('a"b\\c') == "a\\22 b\\5c c"
 
 
 @pytest.mark.django_db
@@ -139,8 +149,13 @@ def test_store_keeps_hash_source_data_and_audit_event(
     alice = world.users["alice"]
     content = render_pdf("documents/letter.html", letter("en"), "en")
     document = store_generated_document(
-        actor=alice, kind="letter", target=world.authority_a, fmt="pdf", language="en",
-        content=content, source_data={"title": "x", "n": 1},
+        actor=alice,
+        kind="letter",
+        target=world.authority_a,
+        fmt="pdf",
+        language="en",
+        content=content,
+        source_data={"title": "x", "n": 1},
     )
     assert document.sha256 == hashlib.sha256(content).hexdigest()
     assert document.size == len(content)
@@ -155,12 +170,18 @@ def test_store_keeps_hash_source_data_and_audit_event(
 def test_tampered_file_is_refused(world: Any, settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
     document = store_generated_document(
-        actor=world.users["alice"], kind="letter", target=world.authority_a, fmt="json",
-        language="en", content=b"{}", source_data={}, data_version="3",
+        actor=world.users["alice"],
+        kind="letter",
+        target=world.authority_a,
+        fmt="json",
+        language="en",
+        content=b"{}",
+        source_data={},
+        data_version="3",
     )
     assert document.data_version == "3"
     with open(document.file.path, "wb") as handle:
-        handle.write(b"{\"changed\": true}")
+        handle.write(b'{"changed": true}')
     stored = GeneratedDocument.objects.get(pk=document.pk)
     with pytest.raises(ValueError):
         read_document(stored)
@@ -170,6 +191,11 @@ def test_tampered_file_is_refused(world: Any, settings: Any, tmp_path: Any) -> N
 def test_unknown_format_is_refused(world: Any) -> None:
     with pytest.raises(ValueError):
         store_generated_document(
-            actor=None, kind="letter", target=world.authority_a, fmt="odt", language="en",
-            content=b"", source_data={},
+            actor=None,
+            kind="letter",
+            target=world.authority_a,
+            fmt="odt",
+            language="en",
+            content=b"",
+            source_data={},
         )

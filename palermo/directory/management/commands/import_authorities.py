@@ -37,6 +37,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(report.errors)} bad line(s); nothing was imported. Fix them and run again."
             )
-        self.stdout.write(self.style.SUCCESS(
-            f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
+            )
+        )

@@ -22,11 +22,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
-            "--data-dir", type=Path, default=DATA_DIR,
+            "--data-dir",
+            type=Path,
+            default=DATA_DIR,
             help="Directory holding the data files (default: the files shipped with Palermo).",
         )
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Load every file even when it has not changed since the last load.",
         )
 
