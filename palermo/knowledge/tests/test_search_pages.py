@@ -218,6 +218,9 @@ def test_article_page_and_comparison(world: Any, library: dict) -> None:
         reverse("knowledge:compare"), {"article": "UNTOC-18", "state": ["XAA"]}
     ).content.decode()
     assert "Choose at least two States." in too_few
+    # Court decisions, not case files: the heading has its own translation (context "case law").
+    french = client.get("/fr" + reverse("knowledge:article", args=["UNTOC-18"])[3:])
+    assert "<h3>Jurisprudence</h3>" in french.content.decode()
 
 
 def test_record_page_is_print_friendly_with_citation_and_permalink(
