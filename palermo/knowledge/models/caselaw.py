@@ -68,6 +68,11 @@ def parse_partial_date(text: str) -> tuple[datetime.date, str]:
             _("Write the date as YYYY, YYYY-MM or YYYY-MM-DD, not “%(text)s”."),
             params={"text": text[:40]},
         ) from None
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) == 4:
+        raise ValidationError(
+            _("“%(text)s” is a range of years: give the year of the decision, YYYY."),
+            params={"text": text[:40]},
+        )
     if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4:
         raise ValidationError(
             _("Write the date as YYYY, YYYY-MM or YYYY-MM-DD, not “%(text)s”."),

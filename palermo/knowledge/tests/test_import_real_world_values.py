@@ -85,7 +85,7 @@ DATES_REFUSED: list[tuple[Any, str]] = [
     (1463054400000, "“1463054400000” is a moment in time, not a date"),
     ("16th of May", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD, not “16th of May”."),
     ("Spring 2016", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD, not “Spring 2016”."),
-    ("2015-2016", "“2015-2016” is not a real date."),  # read as year 2015, month 2016
+    ("2015-2016", "“2015-2016” is a range of years: give the year of the decision, YYYY."),
     ("May 12 2016 or later", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 
