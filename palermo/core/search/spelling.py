@@ -2,7 +2,7 @@
 
 Candidates come from the vocabulary table `search_term` (every indexed word, kept by the writes),
 sharing the first letter and within two edits; of the closest, the most frequent wins (SQLite
-knows frequencies from FTS5; PostgreSQL takes the first in alphabetical order).
+counts the entries matching each from FTS5, PostgreSQL reads the counts its bm25 keeps).
 A suggestion is offered only if it finds more than the original query did.
 """
 

@@ -41,7 +41,7 @@ from palermo.core.search.backends.base import (
     vocabulary_terms,
 )
 from palermo.core.search.backends.sqlite import BODY_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT
-from palermo.core.search.normalise import NON_TOKEN_RE
+from palermo.core.search.normalise import NON_TOKEN_RE, stem
 from palermo.core.search.query import ParsedQuery, Phrase
 
 # FTS5's bm25() parameters (sqlite3 ext/fts5/fts5_aux.c) and floor for a word in over half the
@@ -274,6 +274,16 @@ class PostgresBackend(SearchBackend):
         ):
             for row in rows:
                 copy.write_row(row)
+
+    def term_frequencies(self, cursor: CursorWrapper, terms: Sequence[str]) -> dict[str, int]:
+        """Entries holding each word, from the counts bm25 keeps (by the word's search term)."""
+        searched = {term: stem(term) for term in terms}
+        cursor.execute(
+            "SELECT term, ndoc FROM search_term WHERE term = ANY(%s)",
+            [sorted(set(searched.values()))],
+        )
+        counts = {term: int(ndoc) for term, ndoc in cursor.fetchall()}
+        return {term: counts.get(searched_term, 0) for term, searched_term in searched.items()}
 
     def new_ids(self, cursor: CursorWrapper, count: int) -> list[int]:
         cursor.execute(

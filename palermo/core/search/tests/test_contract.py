@@ -6,6 +6,7 @@ CI runs this file on SQLite and on PostgreSQL; both must give the same answers.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -222,6 +223,14 @@ def test_did_you_mean(corpus: int) -> None:
     assert results.total == 0
     assert results.did_you_mean == "laundering"
     assert search(SearchPlan(text="money laundering")).did_you_mean is None
+
+
+def test_did_you_mean_prefers_the_more_frequent_of_equally_close_words(db: Any) -> None:
+    # "harbowr" is one edit from both; "harbour" is in three entries, "harbor" in one (and
+    # first in alphabetical order, so a backend without counts would pick it).
+    for n, word in enumerate(["harbour", "harbour", "harbour", "harbor"]):
+        index_document(SearchDocument(kind="caselaw", key=f"h{n}", title=f"The {word} case"))
+    assert search(SearchPlan(text="harbowr")).did_you_mean == "harbour"
 
 
 def test_did_you_mean_offers_words_as_written_in_stemmed_languages(corpus: int) -> None:
