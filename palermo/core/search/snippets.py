@@ -10,7 +10,7 @@ import functools
 import html
 import re
 
-from palermo.core.search.normalise import CJK_RUN_RE, TOKEN_RE, clean, fold, is_cjk, stem
+from palermo.core.search.normalise import CJK_RUN_RE, TOKEN_RE, clean, fold, is_cjk, terms
 from palermo.core.search.query import ParsedQuery
 
 SNIPPET_CHARS = 240
@@ -69,7 +69,7 @@ class Matcher:
 def folded_word(word: str) -> str:
     """A non-ASCII word as the index sees it (its search terms); words repeat a lot across the
     hits of a page."""
-    return " ".join(stem(token) for token in TOKEN_RE.findall(fold(word)))
+    return " ".join(terms(word))
 
 
 def make_snippet(summary: str, body: str, parsed: ParsedQuery) -> str:

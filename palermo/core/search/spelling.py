@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from palermo.core.search.normalise import TOKEN_RE, fold, is_cjk, stem
+from palermo.core.search.normalise import TOKEN_RE, fold, is_cjk, stem, tokens
 from palermo.core.search.query import ParsedQuery, parse_query
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def suggest_spelling(
 ) -> str | None:
     # The query holds search terms (stems for Russian and Arabic); the vocabulary holds words
     # as written, so each term is checked as the user wrote it.
-    written = {stem(word): word for word in reversed(TOKEN_RE.findall(fold(str(raw_text))))}
+    written = {stem(word): word for word in reversed(tokens(str(raw_text)))}
     corrections: dict[str, str] = {}
     for phrase in parsed.positive_phrases():
         for term in phrase.tokens[:MAX_WORDS_CHECKED]:

@@ -13,7 +13,7 @@ import functools
 import json
 import secrets
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,6 +28,25 @@ from palermo.core.search.types import SearchDocument
 KIND_FACET = "kind"
 YEAR_FACET = "year"
 IdArray = npt.NDArray[np.int64]
+
+# Change tracking (see columns.py): every write bumps the generation with a fresh stamp and
+# lists the entries it removed or added; old generations are pruned now and then.
+PRUNE_EVERY = 64
+PRUNE_KEEP = 256
+# search_entry's columns, in the order entry_insert_params gives them.
+ENTRY_COLUMNS = (
+    "id",
+    "kind",
+    "key",
+    "title",
+    "summary",
+    "body",
+    "language",
+    "date",
+    "year",
+    "is_public",
+    "extra",
+)
 
 
 @dataclass(frozen=True)
@@ -249,7 +268,32 @@ class SearchBackend(ABC):
             )
 
     def record_changes(self, cursor: CursorWrapper, entry_ids: Sequence[int]) -> None:
-        record_changes(cursor, entry_ids, self.insert_rows)
+        """Bump the generation with a fresh stamp and list the entries removed or added (see
+        columns.py); old generations are pruned now and then."""
+        stamp = secrets.token_hex(8)
+        cursor.execute(
+            "UPDATE search_state SET generation = generation + 1, stamp = %s WHERE id = 1"
+            " RETURNING generation",
+            [stamp],
+        )
+        row = cursor.fetchone()
+        if row is None:  # the state row is made by migration 0006; a test may have emptied it
+            cursor.execute(
+                "INSERT INTO search_state (id, generation, stamp) VALUES (1, 1, %s)", [stamp]
+            )
+            generation = 1
+        else:
+            generation = int(row[0])
+        self.insert_rows(
+            cursor,
+            "search_change",
+            ("generation", "stamp", "entry_id"),
+            [(generation, stamp, entry_id) for entry_id in dict.fromkeys(entry_ids)],
+        )
+        if generation % PRUNE_EVERY == 0:
+            cursor.execute(
+                "DELETE FROM search_change WHERE generation <= %s", [generation - PRUNE_KEEP]
+            )
 
     def entry_insert_params(self, entry_id: int, row: IndexRow) -> tuple[Any, ...]:
         doc = row.doc
@@ -324,55 +368,3 @@ class SearchBackend(ABC):
     def term_frequencies(self, cursor: CursorWrapper, terms: Sequence[str]) -> dict[str, int]:
         """How many entries hold each term, where the backend knows it cheaply (else 1)."""
         return dict.fromkeys(terms, 1)
-
-
-# Change tracking (see columns.py): every write bumps the generation with a fresh stamp and
-# lists the entries it removed or added; old generations are pruned now and then.
-PRUNE_EVERY = 64
-PRUNE_KEEP = 256
-
-
-ENTRY_COLUMNS = (
-    "id",
-    "kind",
-    "key",
-    "title",
-    "summary",
-    "body",
-    "language",
-    "date",
-    "year",
-    "is_public",
-    "extra",
-)
-
-
-def record_changes(
-    cursor: CursorWrapper,
-    entry_ids: Sequence[int],
-    insert_rows: Callable[[CursorWrapper, str, Sequence[str], list[Any]], None],
-) -> None:
-    stamp = secrets.token_hex(8)
-    cursor.execute(
-        "UPDATE search_state SET generation = generation + 1, stamp = %s WHERE id = 1"
-        " RETURNING generation",
-        [stamp],
-    )
-    row = cursor.fetchone()
-    if row is None:  # the state row is made by migration 0006; a test may have emptied it
-        cursor.execute(
-            "INSERT INTO search_state (id, generation, stamp) VALUES (1, 1, %s)", [stamp]
-        )
-        generation = 1
-    else:
-        generation = int(row[0])
-    insert_rows(
-        cursor,
-        "search_change",
-        ("generation", "stamp", "entry_id"),
-        [(generation, stamp, entry_id) for entry_id in dict.fromkeys(entry_ids)],
-    )
-    if generation % PRUNE_EVERY == 0:
-        cursor.execute(
-            "DELETE FROM search_change WHERE generation <= %s", [generation - PRUNE_KEEP]
-        )
