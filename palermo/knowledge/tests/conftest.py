@@ -8,6 +8,10 @@ from typing import Any
 import pytest
 
 from palermo.reference.models import Article, CrimeType, CrossCuttingIssue
+from palermo.reference.tests.conftest import (  # noqa: F401  (the shipped reference data)
+    _reference_data_for_module,
+    reference_data,
+)
 from palermo.reference.tests.factories import (
     ArticleFactory,
     CrimeTypeFactory,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -17,22 +16,11 @@ from django.test import Client
 from palermo.knowledge.importing.loader import import_file
 from palermo.knowledge.importing.lookups import Lookups
 from palermo.knowledge.models import CaseLaw
-from palermo.reference.loading import load_reference
-from palermo.reference.tests.conftest import remove_reference_data
-
-
-@pytest.fixture(scope="module")
-def _reference_for_module(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        load_reference(None)
-    yield
-    with django_db_blocker.unblock():
-        remove_reference_data()
 
 
 @pytest.fixture
-def reference(_reference_for_module: None, db: Any) -> None:
-    """The shipped countries, crime types and articles."""
+def reference(reference_data: None) -> None:
+    """The shipped countries, crime types and articles (the reference app's fixture)."""
 
 
 def search_api(client: Client, text: str) -> dict[str, Any]:
